@@ -1,0 +1,12 @@
+using System.CommandLine;
+using Dssm.Cli;
+using Dssm.Cli.Commands;
+
+// The `dssm` command: each subcommand parses its options and calls one library entry point.
+var root = new RootCommand("dssm — Deep Structured Semantic Model research kit (Huang et al., CIKM 2013) on TorchSharp.");
+foreach (var command in new[]
+{
+    EnvCommand.Create(),
+})
+    root.Subcommands.Add(command);
+return CliErrors.Run(() => root.Parse(args).Invoke());

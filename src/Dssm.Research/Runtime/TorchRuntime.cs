@@ -1,0 +1,157 @@
+using System.Reflection;
+using System.Runtime.InteropServices;
+using TorchSharp;
+
+namespace Dssm.Research.Runtime;
+
+/// <summary>What <see cref="TorchRuntime.Initialize"/> found and loaded: printed by <c>dssm env</c>.</summary>
+public sealed record TorchEnvironment(
+    string Backend,
+    string TorchSharpVersion,
+    string LibTorchVersion,
+    string? LibTorchDirectory,
+    string? LibTorchSharpPath,
+    string NativePatch,
+    int Threads,
+    bool CudaAvailable,
+    int CudaDevices,
+    string LoadedBy);
+
+/// <summary>
+/// Loads TorchSharp's native libraries once per process, from the project's own packages.
+/// <para>
+/// On Linux x64 the libtorch natives stay in the NuGet package folder (they are ~0.6 GB and are
+/// never copied into bin/). We load them leaves first by full path (libc10, libtorch_cpu, libtorch,
+/// then libLibTorchSharp), so that every later lookup by name matches an already-loaded soname and a
+/// system <c>libtorch.so</c> (Debian's python3-torch puts a libtorch 1.13 on the loader path) is never
+/// picked up. libLibTorchSharp.so is patched for old libstdc++ first (<see cref="ElfWeakVersions"/>).
+/// Elsewhere, and for CUDA, TorchSharp's own loader runs over natives copied beside the app.
+/// </para>
+/// </summary>
+public static class TorchRuntime
+{
+    static readonly object Gate = new();
+    static TorchEnvironment? loaded;
+    static IntPtr libTorchSharpHandle;
+
+    static string Meta(string key) =>
+        typeof(TorchRuntime).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().FirstOrDefault(a => a.Key == key)?.Value ?? "";
+
+    /// <summary>The TorchSharp version the library was built against.</summary>
+    public static string TorchSharpVersion => Meta("TorchSharpVersion");
+
+    /// <summary>The libtorch package version the library was built against.</summary>
+    public static string LibTorchVersion => Meta("LibTorchVersion");
+
+    /// <summary>cpu or cuda: the backend chosen at build time (-p:TorchBackend=…).</summary>
+    public static string Backend => Meta("TorchBackend");
+
+    /// <summary>Loads the natives (idempotent, thread-safe) and returns what was loaded.</summary>
+    public static TorchEnvironment Initialize()
+    {
+        lock (Gate)
+        {
+            if (loaded is not null) return loaded;
+            string? libDir = null, sharpPath = null, patch = "not-linux", by = "TorchSharp's own loader";
+            if (RuntimeInformation.IsOSPlatform(OSPlatform.Linux) && Backend != "cuda")
+            {
+                libDir = FindLibTorchDirectory() ?? throw new DllNotFoundException(
+                    $"libtorch {LibTorchVersion} was not found. Looked in $DSSM_LIBTORCH_DIR, beside the app, and in the NuGet package folders " +
+                    $"({string.Join(", ", PackageRoots())}) for libtorch-cpu-linux-x64/{LibTorchVersion}/runtimes/linux-x64/native. Run `dotnet restore`.");
+                var original = FindLibTorchSharp() ?? throw new DllNotFoundException(
+                    $"libLibTorchSharp.so of TorchSharp {TorchSharpVersion} was not found beside the app or in the NuGet package folders. Run `dotnet restore`.");
+                var result = ElfWeakVersions.Ensure(original);
+                patch = result.ToString();
+                sharpPath = result.LibraryToLoad;
+                foreach (var name in new[] { "libc10.so", "libtorch_cpu.so", "libtorch.so" })
+                    NativeLibrary.Load(Path.Combine(libDir, name));
+                libTorchSharpHandle = NativeLibrary.Load(sharpPath);
+                try
+                {
+                    NativeLibrary.SetDllImportResolver(typeof(torch).Assembly, (name, _, _) =>
+                        name == "LibTorchSharp" ? libTorchSharpHandle : IntPtr.Zero);
+                }
+                catch (InvalidOperationException)
+                {
+                    // A host set its own resolver first; the soname preloads above still win.
+                }
+                by = "Dssm.Research.Runtime.TorchRuntime (full paths)";
+            }
+            torch.InitializeDeviceType(DeviceType.CPU);
+            var cuda = Backend == "cuda" && torch.TryInitializeDeviceType(DeviceType.CUDA) && torch.cuda.is_available();
+            loaded = new TorchEnvironment(Backend, TorchSharpVersion, LibTorchVersion, libDir, sharpPath, patch,
+                torch.get_num_threads(), cuda, cuda ? torch.cuda.device_count() : 0, by);
+            return loaded;
+        }
+    }
+
+    /// <summary>Sets libtorch's intra-op thread count (0 or less leaves libtorch's default).</summary>
+    public static void SetThreads(int threads)
+    {
+        Initialize();
+        if (threads > 0) torch.set_num_threads(threads);
+    }
+
+    /// <summary>Turns a user's choice into a device. <c>cuda</c> on a machine without one is an error, not a silent fallback.</summary>
+    public static torch.Device ResolveDevice(DeviceChoice choice)
+    {
+        var env = Initialize();
+        return choice switch
+        {
+            DeviceChoice.Cpu => torch.CPU,
+            DeviceChoice.Cuda when env.CudaAvailable => torch.CUDA,
+            DeviceChoice.Cuda => throw new InvalidOperationException(
+                env.Backend == "cuda"
+                    ? "--device cuda was asked for, but libtorch reports no usable CUDA device on this machine."
+                    : "--device cuda was asked for, but this build uses the CPU backend. Rebuild with -p:TorchBackend=cuda (see README, 'Switching to CUDA')."),
+            _ => env.CudaAvailable ? torch.CUDA : torch.CPU,
+        };
+    }
+
+    /// <summary>Parses auto|cpu|cuda, case-insensitively.</summary>
+    public static DeviceChoice ParseDevice(string text) => text.Trim().ToLowerInvariant() switch
+    {
+        "auto" => DeviceChoice.Auto,
+        "cpu" => DeviceChoice.Cpu,
+        "cuda" or "gpu" => DeviceChoice.Cuda,
+        _ => throw new ArgumentException($"device '{text}' is not one of auto, cpu, cuda"),
+    };
+
+    /// <summary>The NuGet package roots to search, most specific first.</summary>
+    public static IReadOnlyList<string> PackageRoots()
+    {
+        var roots = new List<string>();
+        // TorchSharp.dll loaded from <root>/torchsharp/<v>/lib/<tfm>/ (notebook kernels, package use).
+        var sharp = Path.GetDirectoryName(typeof(torch).Assembly.Location);
+        if (!string.IsNullOrEmpty(sharp) && sharp.Replace('\\', '/').Contains("/torchsharp/", StringComparison.OrdinalIgnoreCase))
+            roots.Add(Path.GetFullPath(Path.Combine(sharp, "..", "..", "..", "..")));
+        var env = Environment.GetEnvironmentVariable("NUGET_PACKAGES");
+        if (!string.IsNullOrEmpty(env)) roots.Add(env);
+        var baked = Meta("NuGetPackageRoot");
+        if (!string.IsNullOrEmpty(baked)) roots.Add(baked);
+        roots.Add(Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages"));
+        return roots.Select(r => Path.GetFullPath(r)).Distinct().ToList();
+    }
+
+    static string? FindLibTorchDirectory()
+    {
+        var candidates = new List<string>();
+        var explicitDir = Environment.GetEnvironmentVariable("DSSM_LIBTORCH_DIR");
+        if (!string.IsNullOrEmpty(explicitDir)) candidates.Add(explicitDir);
+        candidates.Add(Path.Combine(AppContext.BaseDirectory, "runtimes", "linux-x64", "native"));
+        candidates.Add(AppContext.BaseDirectory);
+        candidates.AddRange(PackageRoots().Select(r => Path.Combine(r, "libtorch-cpu-linux-x64", LibTorchVersion, "runtimes", "linux-x64", "native")));
+        return candidates.FirstOrDefault(d => File.Exists(Path.Combine(d, "libtorch_cpu.so")));
+    }
+
+    static string? FindLibTorchSharp()
+    {
+        var candidates = new List<string>
+        {
+            Path.Combine(AppContext.BaseDirectory, "runtimes", "linux-x64", "native"),
+            AppContext.BaseDirectory,
+        };
+        candidates.AddRange(PackageRoots().Select(r => Path.Combine(r, "torchsharp", TorchSharpVersion, "runtimes", "linux-x64", "native")));
+        return candidates.Select(d => Path.Combine(d, "libLibTorchSharp.so")).FirstOrDefault(File.Exists);
+    }
+}

@@ -1,0 +1,58 @@
+using Dssm.Research.Runtime;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Dssm.Research.Tests.Runtime;
+
+public class TorchRuntimeTests
+{
+    [Fact]
+    public void Forward_and_backward_pass_runs_and_gives_the_analytic_gradient()
+    {
+        TorchRuntime.Initialize();
+        using var scope = NewDisposeScope();
+        // y = sum(w * x)^2 at w = [1, 2], x = [3, 4]: y = 121, dy/dw = 2 * 11 * x = [66, 88].
+        var w = tensor(new float[] { 1, 2 }).requires_grad_();
+        var x = tensor(new float[] { 3, 4 });
+        var y = (w * x).sum().pow(2);
+        y.backward();
+        Assert.Equal(121f, y.item<float>());
+        Assert.Equal(new float[] { 66, 88 }, w.grad!.data<float>().ToArray());
+    }
+
+    [Fact]
+    public void Libtorch_is_loaded_from_the_project_packages_not_the_loader_path()
+    {
+        var env = TorchRuntime.Initialize();
+        if (!OperatingSystem.IsLinux()) return;
+        Assert.NotNull(env.LibTorchDirectory);
+        Assert.Contains($"libtorch-cpu-linux-x64", env.LibTorchDirectory!.Replace('\\', '/'));
+        var maps = File.ReadAllLines("/proc/self/maps").Where(l => l.Contains("/libtorch")).Select(l => l[l.IndexOf('/')..]).Distinct().ToList();
+        Assert.NotEmpty(maps);
+        Assert.All(maps.Where(m => Path.GetFileName(m).StartsWith("libtorch", StringComparison.Ordinal) && !m.Contains("libtorchsharp", StringComparison.OrdinalIgnoreCase)),
+            m => Assert.StartsWith(Path.GetFullPath(env.LibTorchDirectory!), m));
+    }
+
+    [Theory]
+    [InlineData("auto", DeviceChoice.Auto)]
+    [InlineData("CPU", DeviceChoice.Cpu)]
+    [InlineData(" cuda ", DeviceChoice.Cuda)]
+    public void Device_names_parse(string text, DeviceChoice expected) => Assert.Equal(expected, TorchRuntime.ParseDevice(text));
+
+    [Fact]
+    public void Unknown_device_is_a_clear_error()
+    {
+        var e = Assert.Throws<ArgumentException>(() => TorchRuntime.ParseDevice("tpu"));
+        Assert.Contains("auto, cpu, cuda", e.Message);
+    }
+
+    [Fact]
+    public void Auto_picks_cpu_without_cuda_and_cuda_request_fails_clearly()
+    {
+        var env = TorchRuntime.Initialize();
+        if (env.CudaAvailable) { Assert.Equal(DeviceType.CUDA, TorchRuntime.ResolveDevice(DeviceChoice.Auto).type); return; }
+        Assert.Equal(DeviceType.CPU, TorchRuntime.ResolveDevice(DeviceChoice.Auto).type);
+        var e = Assert.Throws<InvalidOperationException>(() => TorchRuntime.ResolveDevice(DeviceChoice.Cuda));
+        Assert.Contains("cuda", e.Message);
+    }
+}
