@@ -1,0 +1,64 @@
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace Dssm.Research.Losses;
+
+/// <summary>
+/// The DSSM training objective (Huang et al. 2013, §3.3, Eq. 5–6): for each query Q with its clicked
+/// document D⁺ and J unclicked documents D⁻ⱼ,
+/// <code>
+///   R(Q, D)  = cos(y_Q, y_D)
+///   P(D⁺|Q)  = exp(γ·R(Q, D⁺)) / Σ_{D' ∈ {D⁺, D⁻₁..D⁻_J}} exp(γ·R(Q, D'))
+///   loss     = −mean over queries of log P(D⁺|Q)
+/// </code>
+/// γ is the smoothing factor "set in advance" on held-out data (the seed post), or learned here as
+/// γ = exp(s). Inputs: q (B, D), d (B, 1+J, D) with the clicked document at index 0; an optional mask
+/// (B, 1+J) that is false where a candidate must not count (e.g. an in-batch candidate that is also a
+/// positive of the query). Relation to siblings: sentence-transformers' MultipleNegativesRankingLoss is
+/// this loss with in-batch negatives and scale = γ = 20; <see cref="PointwiseLoss"/> scores rows one by one.
+/// </summary>
+public sealed class SoftmaxRankingLoss : nn.Module
+{
+    readonly Parameter logGamma;
+
+    /// <param name="gamma">γ, the smoothing factor (the initial value when learnable).</param>
+    /// <param name="learnable">Learn γ = exp(s) with the model instead of keeping it fixed.</param>
+    public SoftmaxRankingLoss(double gamma = 10, bool learnable = false) : base("softmax_ranking")
+    {
+        if (!(gamma > 0)) throw new ArgumentOutOfRangeException(nameof(gamma), gamma, "the smoothing factor γ must be > 0");
+        Learnable = learnable;
+        logGamma = nn.Parameter(tensor((float)Math.Log(gamma)), requires_grad: learnable);
+        RegisterComponents();
+    }
+
+    public bool Learnable { get; }
+
+    /// <summary>The current γ.</summary>
+    public double Gamma => Math.Exp(logGamma.item<float>());
+
+    /// <summary>γ as a parameter (empty when fixed), for the optimizer.</summary>
+    public IEnumerable<Parameter> TrainableParameters => Learnable ? new[] { logGamma } : Array.Empty<Parameter>();
+
+    /// <summary>Scalar loss. q (B, D), d (B, 1+J, D), mask (B, 1+J) bool or null.</summary>
+    public Tensor Forward(Tensor q, Tensor d, Tensor? mask = null)
+    {
+        var cosine = nn.functional.cosine_similarity(q.unsqueeze(1), d, dim: -1);   // (B, 1+J)
+        var logits = logGamma.exp() * cosine;
+        if (mask is not null) logits = logits.masked_fill(mask.logical_not(), float.NegativeInfinity);
+        var target = zeros(q.shape[0], dtype: ScalarType.Int64, device: q.device);
+        return nn.functional.cross_entropy(logits, target);
+    }
+
+    /// <summary>
+    /// In-batch rotation (the shifted batch of the original CNTK/C# DSSM): the negatives of query i are the
+    /// clicked documents of queries i+1 … i+J (mod B). Returns d (B, 1+J, D) from the positives (B, D).
+    /// </summary>
+    public static Tensor InBatchCandidates(Tensor positives, int negatives)
+    {
+        if (negatives >= positives.shape[0])
+            throw new ArgumentException($"in-batch sampling needs a batch larger than J: batch {positives.shape[0]}, J {negatives}");
+        var shifted = Enumerable.Range(0, negatives + 1).Select(k => positives.roll(-k, 0)).ToArray();
+        return stack(shifted, 1);
+    }
+}

@@ -1,0 +1,131 @@
+using Dssm.Research.Models;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace Dssm.Research.Training;
+
+/// <summary>
+/// Adam or SGD over a model's dense parameters and, row by row, its lazy input layers.
+/// <para>
+/// Adam keeps m and v for every parameter. For a lazy input layer only the rows a batch touched are read
+/// and written (as PyTorch's SparseAdam: moments of untouched rows are left as they are, the step count is
+/// global). On a row touched at every step this is exactly dense Adam; on other rows it skips the decay of
+/// m and v that dense Adam applies with a zero gradient — the "lazy Adam" of TensorFlow Addons. SGD
+/// (optionally with momentum 0) is identical in both forms.
+/// </para>
+/// All state is plain tensors, saved with the checkpoint for an exact resume.
+/// </summary>
+public sealed class Optimizer
+{
+    readonly OptimizerKind kind;
+    readonly double beta1, beta2, epsilon, weightDecay;
+    readonly IReadOnlyList<Parameter> dense;
+    readonly IReadOnlyList<HashedInputLayer> lazy;
+    readonly List<Tensor> m = new(), v = new();
+
+    public Optimizer(OptimizerKind kind, IReadOnlyList<Parameter> dense, IReadOnlyList<HashedInputLayer> lazyLayers,
+        double beta1 = 0.9, double beta2 = 0.999, double epsilon = 1e-8, double weightDecay = 0)
+    {
+        this.kind = kind; this.dense = dense; this.beta1 = beta1; this.beta2 = beta2; this.epsilon = epsilon; this.weightDecay = weightDecay;
+        lazy = lazyLayers.Where(l => l.Lazy).ToList();
+        if (kind == OptimizerKind.Adam)
+            foreach (var p in dense.Concat(lazy.Select(l => (Parameter)l.Weight)))
+            {
+                m.Add(zeros_like(p).DetachFromDisposeScope());
+                v.Add(zeros_like(p).DetachFromDisposeScope());
+            }
+    }
+
+    /// <summary>Steps taken so far (Adam's t).</summary>
+    public long Steps { get; private set; }
+
+    /// <summary>Clears dense gradients and forgets gathered rows.</summary>
+    public void ZeroGrad()
+    {
+        foreach (var p in dense) p.grad?.zero_();
+        foreach (var l in lazy) l.ClearPending();
+    }
+
+    /// <summary>The gradients of this step, after backward: dense grads and the lazy layers' (rows, grad) pairs.</summary>
+    public StepGradients Collect() => new(
+        dense.Where(p => p.grad is not null).Select(p => p.grad!).ToList(),
+        lazy.Select(l => l.TakePending()).ToList());
+
+    /// <summary>Applies one update with learning rate <paramref name="lr"/>.</summary>
+    public void Step(StepGradients grads, double lr)
+    {
+        using var _ = no_grad();
+        Steps++;
+        var c1 = 1 - Math.Pow(beta1, Steps);
+        var c2 = 1 - Math.Pow(beta2, Steps);
+        for (var i = 0; i < dense.Count; i++)
+        {
+            var p = dense[i];
+            if (p.grad is null) continue;
+            var g = weightDecay > 0 ? p.grad + weightDecay * p : p.grad;
+            if (kind == OptimizerKind.Sgd) { p.add_(g, -lr); continue; }
+            m[i].mul_(beta1).add_(g, 1 - beta1);
+            v[i].mul_(beta2).addcmul_(g, g, 1 - beta2);
+            p.add_(m[i] / c1 / ((v[i] / c2).sqrt_().add_(epsilon)), -lr);
+        }
+        for (var j = 0; j < lazy.Count; j++)
+        {
+            if (grads.Lazy[j] is not { } rows) continue;
+            var w = lazy[j].Weight;
+            var g = weightDecay > 0 ? rows.Grad + weightDecay * w.index_select(0, rows.Rows) : rows.Grad;
+            if (kind == OptimizerKind.Sgd) { w.index_add_(0, rows.Rows, g, -lr); continue; }
+            var k = dense.Count + j;
+            var mr = m[k].index_select(0, rows.Rows).mul_(beta1).add_(g, 1 - beta1);
+            var vr = v[k].index_select(0, rows.Rows).mul_(beta2).addcmul_(g, g, 1 - beta2);
+            m[k].index_copy_(0, rows.Rows, mr);
+            v[k].index_copy_(0, rows.Rows, vr);
+            w.index_add_(0, rows.Rows, mr / c1 / ((vr / c2).sqrt_().add_(epsilon)), -lr);
+        }
+    }
+
+    /// <summary>Optimizer state as named tensors (for checkpoints).</summary>
+    public Dictionary<string, Tensor> StateDict()
+    {
+        var state = new Dictionary<string, Tensor> { ["steps"] = tensor(new[] { Steps }) };
+        for (var i = 0; i < m.Count; i++) { state[$"m.{i}"] = m[i]; state[$"v.{i}"] = v[i]; }
+        return state;
+    }
+
+    /// <summary>Restores <see cref="StateDict"/>; shapes must match.</summary>
+    public void LoadStateDict(IReadOnlyDictionary<string, Tensor> state, string source)
+    {
+        Steps = state.TryGetValue("steps", out var s) ? s.data<long>()[0] : throw new InvalidDataException($"{source}: optimizer state has no 'steps'");
+        using var _ = no_grad();
+        for (var i = 0; i < m.Count; i++)
+        {
+            foreach (var (name, target) in new[] { ($"m.{i}", m[i]), ($"v.{i}", v[i]) })
+            {
+                if (!state.TryGetValue(name, out var t)) throw new InvalidDataException($"{source}: optimizer state has no '{name}'");
+                if (!t.shape.SequenceEqual(target.shape))
+                    throw new InvalidDataException($"{source}: optimizer tensor '{name}' has shape [{string.Join(",", t.shape)}], the model needs [{string.Join(",", target.shape)}]");
+                target.copy_(t);
+            }
+        }
+    }
+}
+
+/// <summary>One step's gradients: the dense ones and, per lazy layer, (touched rows, their gradient) or null.</summary>
+public sealed record StepGradients(IReadOnlyList<Tensor> Dense, IReadOnlyList<(Tensor Rows, Tensor Grad)?> Lazy)
+{
+    /// <summary>The global L2 norm of all gradients.</summary>
+    public double Norm()
+    {
+        double total = 0;
+        foreach (var g in Dense) total += g.pow(2).sum().item<float>();
+        foreach (var l in Lazy) if (l is { } r) total += r.Grad.pow(2).sum().item<float>();
+        return Math.Sqrt(total);
+    }
+
+    /// <summary>Scales every gradient in place (gradient-norm clipping).</summary>
+    public void Scale(double factor)
+    {
+        foreach (var g in Dense) g.mul_(factor);
+        foreach (var l in Lazy) if (l is { } r) r.Grad.mul_(factor);
+    }
+}

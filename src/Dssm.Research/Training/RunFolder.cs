@@ -1,0 +1,164 @@
+using System.Text.Json;
+using Dssm.Research.Losses;
+using Dssm.Research.Models;
+using Dssm.Research.Runtime;
+using static TorchSharp.torch;
+
+namespace Dssm.Research.Training;
+
+/// <summary>
+/// The files of one training run and how they are written: atomically (temp + rename), the checkpoint as
+/// a folder swapped in whole, every tensor file checksummed, so a run killed at any moment leaves either
+/// the previous checkpoint or the new one — never a broken one. Errors name the file that is wrong.
+/// </summary>
+public sealed class RunFolder(string directory)
+{
+    public const int FormatVersion = 1;
+
+    public string Directory { get; } = Path.GetFullPath(directory);
+    public string ConfigPath => Path.Combine(Directory, "config.json");
+    public string MetricsPath => Path.Combine(Directory, "metrics.jsonl");
+    public string CheckpointPath => Path.Combine(Directory, "checkpoint");
+    public string BestPath => Path.Combine(Directory, "best");
+    public string FeaturizerPath => Path.Combine(Directory, "featurizer");
+    public bool HasCheckpoint => System.IO.Directory.Exists(CheckpointPath) || FindOldCheckpoint() is not null;
+
+    /// <summary>Creates the folder for a new run; refuses to overwrite one; checks it is writable and has room.</summary>
+    public void Prepare(long bytesNeeded = 200L << 20)
+    {
+        if (System.IO.Directory.Exists(Directory) && (File.Exists(ConfigPath) || HasCheckpoint))
+            throw new IOException($"{Directory} already holds a run (config.json or checkpoint/). Resume it with --resume, or choose another --out.");
+        System.IO.Directory.CreateDirectory(Directory);
+        var probe = Path.Combine(Directory, $".write-probe-{Guid.NewGuid():N}");
+        try { File.WriteAllText(probe, "ok"); File.Delete(probe); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new IOException($"{Directory} is not writable: {e.Message}", e);
+        }
+        var free = new DriveInfo(Path.GetPathRoot(Directory)!).AvailableFreeSpace;
+        if (free < bytesNeeded)
+            throw new IOException($"{Directory}: only {free >> 20} MiB free on its disk; a run of this size needs about {bytesNeeded >> 20} MiB for checkpoints. Free space or choose another --out.");
+    }
+
+    public void WriteConfig(TrainOptions options, IReadOnlyDictionary<string, object?>? provenance, ITextFeaturizer featurizer)
+    {
+        featurizer.Save(FeaturizerPath);
+        var config = new Dictionary<string, object?>
+        {
+            ["formatVersion"] = FormatVersion,
+            ["options"] = options,
+            ["provenance"] = provenance,
+            ["versions"] = new Dictionary<string, string>
+            {
+                ["dssmResearch"] = typeof(RunFolder).Assembly.GetName().Version?.ToString() ?? "",
+                ["torchSharp"] = TorchRuntime.TorchSharpVersion,
+                ["libTorch"] = TorchRuntime.LibTorchVersion,
+                ["dotnet"] = Environment.Version.ToString(),
+                ["os"] = System.Runtime.InteropServices.RuntimeInformation.OSDescription,
+            },
+            ["machine"] = new Dictionary<string, object?> { ["cores"] = Environment.ProcessorCount, ["threads"] = get_num_threads() },
+            ["created"] = DateTime.UtcNow.ToString("o"),
+        };
+        AtomicFile.WriteText(ConfigPath, JsonSerializer.Serialize(config, Json.Indented));
+    }
+
+    /// <summary>The options a run was trained with, from its config.json.</summary>
+    public TrainOptions ReadOptions()
+    {
+        if (!File.Exists(ConfigPath)) throw new FileNotFoundException($"{ConfigPath}: missing — {Directory} is not a run folder (no config.json)", ConfigPath);
+        try
+        {
+            using var doc = JsonDocument.Parse(File.ReadAllText(ConfigPath));
+            var version = doc.RootElement.TryGetProperty("formatVersion", out var v) ? v.GetInt32() : 0;
+            if (version != FormatVersion)
+                throw new InvalidDataException($"{ConfigPath}: run format version {version}, this build reads version {FormatVersion} — the run was made by another version of Dssm.Research");
+            if (!doc.RootElement.TryGetProperty("options", out var options))
+                throw new InvalidDataException($"{ConfigPath}: field 'options' is missing");
+            return options.Deserialize<TrainOptions>(Json.Options) ?? throw new InvalidDataException($"{ConfigPath}: field 'options' is null");
+        }
+        catch (JsonException e) { throw new InvalidDataException($"{ConfigPath}: not valid JSON ({e.Message})", e); }
+    }
+
+    public void SaveCheckpoint(ISemanticModel model, SoftmaxRankingLoss? softmax, PointwiseLoss? pointwise, Optimizer optimizer, RunState state)
+    {
+        var temp = Path.Combine(Directory, $".checkpoint.tmp-{Guid.NewGuid():N}");
+        System.IO.Directory.CreateDirectory(temp);
+        try
+        {
+            TensorFile.Save(Path.Combine(temp, "model.bin"), ModelState(model, softmax, pointwise));
+            TensorFile.Save(Path.Combine(temp, "optimizer.bin"), optimizer.StateDict());
+            AtomicFile.WriteText(Path.Combine(temp, "state.json"), JsonSerializer.Serialize(state, Json.Indented));
+            var old = Path.Combine(Directory, $".checkpoint.old-{Guid.NewGuid():N}");
+            if (System.IO.Directory.Exists(CheckpointPath)) System.IO.Directory.Move(CheckpointPath, old);
+            System.IO.Directory.Move(temp, CheckpointPath);
+            if (System.IO.Directory.Exists(old)) System.IO.Directory.Delete(old, recursive: true);
+        }
+        catch
+        {
+            if (System.IO.Directory.Exists(temp)) System.IO.Directory.Delete(temp, recursive: true);
+            throw;
+        }
+        foreach (var stale in System.IO.Directory.GetDirectories(Directory, ".checkpoint.*")) System.IO.Directory.Delete(stale, recursive: true);
+    }
+
+    public void SaveBest(ISemanticModel model, SoftmaxRankingLoss? softmax, PointwiseLoss? pointwise, RunState state)
+    {
+        System.IO.Directory.CreateDirectory(BestPath);
+        TensorFile.Save(Path.Combine(BestPath, "model.bin"), ModelState(model, softmax, pointwise));
+        AtomicFile.WriteText(Path.Combine(BestPath, "state.json"), JsonSerializer.Serialize(state, Json.Indented));
+    }
+
+    /// <summary>Restores model, losses and optimizer from checkpoint/; null when there is none.</summary>
+    public RunState? LoadCheckpoint(ISemanticModel model, SoftmaxRankingLoss? softmax, PointwiseLoss? pointwise, Optimizer optimizer)
+    {
+        var dir = System.IO.Directory.Exists(CheckpointPath) ? CheckpointPath : FindOldCheckpoint();
+        if (dir is null) return null;
+        var statePath = Path.Combine(dir, "state.json");
+        if (!File.Exists(statePath)) throw new InvalidDataException($"{statePath}: missing — the checkpoint is incomplete");
+        RunState state;
+        try { state = JsonSerializer.Deserialize<RunState>(File.ReadAllText(statePath), Json.Options) ?? throw new InvalidDataException($"{statePath}: empty"); }
+        catch (JsonException e) { throw new InvalidDataException($"{statePath}: not valid JSON ({e.Message})", e); }
+        LoadModelState(Path.Combine(dir, "model.bin"), model, softmax, pointwise);
+        var optimizerPath = Path.Combine(dir, "optimizer.bin");
+        var optimizerState = TensorFile.Load(optimizerPath);
+        optimizer.LoadStateDict(optimizerState, optimizerPath);
+        return state;
+    }
+
+    /// <summary>Loads best/model.bin (or, without one, checkpoint/model.bin) into the model.</summary>
+    public void LoadBestInto(ISemanticModel model, SoftmaxRankingLoss? softmax = null, PointwiseLoss? pointwise = null)
+    {
+        var best = Path.Combine(BestPath, "model.bin");
+        var path = File.Exists(best) ? best : Path.Combine(CheckpointPath, "model.bin");
+        LoadModelState(path, model, softmax, pointwise);
+    }
+
+    static Dictionary<string, Tensor> ModelState(ISemanticModel model, SoftmaxRankingLoss? softmax, PointwiseLoss? pointwise)
+    {
+        var state = model.StateDict().ToDictionary(p => "model." + p.Key, p => p.Value);
+        if (softmax is not null) foreach (var (k, v) in softmax.state_dict()) state["loss." + k] = v;
+        if (pointwise is not null) foreach (var (k, v) in pointwise.state_dict()) state["loss." + k] = v;
+        return state;
+    }
+
+    static void LoadModelState(string path, ISemanticModel model, SoftmaxRankingLoss? softmax, PointwiseLoss? pointwise)
+    {
+        var saved = TensorFile.Load(path);
+        using var _ = no_grad();
+        foreach (var (name, target) in ModelState(model, softmax, pointwise))
+        {
+            if (!saved.TryGetValue(name, out var source))
+            {
+                if (name.StartsWith("loss.", StringComparison.Ordinal)) continue; // a model loaded for encoding needs no loss
+                throw new InvalidDataException($"{path}: tensor '{name}' is missing — the weights do not belong to a {model.Kind} model built from this config");
+            }
+            if (!source.shape.SequenceEqual(target.shape))
+                throw new InvalidDataException($"{path}: tensor '{name}' has shape [{string.Join(",", source.shape)}] but the model built from config.json and the featurizer needs [{string.Join(",", target.shape)}] — the vocabulary and the weights do not match");
+            target.copy_(source);
+        }
+    }
+
+    string? FindOldCheckpoint() => System.IO.Directory.Exists(Directory)
+        ? System.IO.Directory.GetDirectories(Directory, ".checkpoint.old-*").FirstOrDefault(d => File.Exists(Path.Combine(d, "state.json")))
+        : null;
+}

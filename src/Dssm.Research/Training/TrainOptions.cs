@@ -1,0 +1,119 @@
+using System.Text.Json.Serialization;
+using Dssm.Research.Models;
+using Dssm.Research.Runtime;
+using Dssm.Research.Sampling;
+
+namespace Dssm.Research.Training;
+
+/// <summary>
+/// Everything a training run depends on; written to <c>config.json</c> in the run folder so the run can be
+/// repeated. Defaults follow the paper where it speaks (J = 4 random negatives, 300-300-128 tanh, §3–4)
+/// and common practice where it does not (Adam 1e-3, as the PyTorch peers use). An ablation is
+/// <c>baseline with { Gamma = 20 }</c>.
+/// </summary>
+public sealed record TrainOptions
+{
+    /// <summary>"dssm" (Huang et al. 2013) or "cdssm" (Shen et al. 2014).</summary>
+    public string Model { get; init; } = "dssm";
+
+    public DssmOptions Towers { get; init; } = new();
+
+    /// <summary>γ, the smoothing factor of the softmax over γ·cos (§3.3); the initial value when learnable.</summary>
+    public double Gamma { get; init; } = 10;
+
+    /// <summary>Learn γ with the model instead of fixing it in advance.</summary>
+    public bool LearnableGamma { get; init; }
+
+    /// <summary>J, unclicked documents per clicked one (the paper uses 4).</summary>
+    public int Negatives { get; init; } = 4;
+
+    [JsonConverter(typeof(JsonStringEnumConverter))]
+    public SamplerKind Sampler { get; init; } = SamplerKind.Random;
+
+    /// <summary>Hard-negative sampler: draw from the top this many BM25 results that were not clicked.</summary>
+    public int HardNegativePool { get; init; } = 50;
+
+    /// <summary>"softmax" (listwise, §3.3) or "pointwise" (binary cross-entropy on (label, query, doc) rows).</summary>
+    public string Loss { get; init; } = "softmax";
+
+    /// <summary>Pointwise: weight of positive rows; 0 = #negatives / #positives of the training rows.</summary>
+    public double PositiveWeight { get; init; }
+
+    [JsonConverter(typeof(JsonStringEnumConverter))]
+    public OptimizerKind Optimizer { get; init; } = OptimizerKind.Adam;
+
+    public double LearningRate { get; init; } = 1e-3;
+
+    /// <summary>"constant", "linear" (decay to 0) or "cosine", after <see cref="WarmupSteps"/> of linear warm-up.</summary>
+    public string Schedule { get; init; } = "constant";
+
+    public int WarmupSteps { get; init; }
+
+    public double WeightDecay { get; init; }
+
+    /// <summary>Queries per mini-batch (the paper uses 1024).</summary>
+    public int BatchSize { get; init; } = 128;
+
+    public int Epochs { get; init; } = 10;
+
+    /// <summary>Stop an epoch after this many steps (0 = the whole epoch); for quick runs.</summary>
+    public int MaxStepsPerEpoch { get; init; }
+
+    public long Seed { get; init; } = 42;
+
+    [JsonConverter(typeof(JsonStringEnumConverter))]
+    public DeviceChoice Device { get; init; } = DeviceChoice.Auto;
+
+    /// <summary>libtorch intra-op threads; 0 = libtorch's default.</summary>
+    public int Threads { get; init; }
+
+    /// <summary>Early-stopping metric on the dev split, e.g. "ndcg@10" (pointwise runs use AUC).</summary>
+    public string DevMetric { get; init; } = "ndcg@10";
+
+    /// <summary>Stop after this many epochs without a better dev metric (0 = never stop early).</summary>
+    public int Patience { get; init; } = 3;
+
+    /// <summary>Clip the global gradient norm to this value (0 = no clipping).</summary>
+    public double ClipNorm { get; init; } = 10;
+
+    /// <summary>On a NaN/Inf loss or gradient: "stop" (default, with step, batch and last good checkpoint named) or "skip" the batch.</summary>
+    public string OnNonFinite { get; init; } = "stop";
+
+    /// <summary>Also checkpoint every this many steps (0 = only at the end of each epoch).</summary>
+    public int CheckpointEverySteps { get; init; }
+
+    /// <summary>Write a metrics.jsonl line every this many steps.</summary>
+    public int LogEverySteps { get; init; } = 20;
+
+    /// <summary>Checks the combination of values; throws naming the first wrong field.</summary>
+    public TrainOptions Validate()
+    {
+        static void Check(bool ok, string field, string expected) { if (!ok) throw new ArgumentException($"training option {field}: expected {expected}"); }
+        Check(Model is "dssm" or "cdssm", nameof(Model), "dssm or cdssm");
+        Check(Loss is "softmax" or "pointwise", nameof(Loss), "softmax or pointwise");
+        Check(Gamma > 0, nameof(Gamma), "γ > 0");
+        Check(Negatives >= 1, nameof(Negatives), "J ≥ 1");
+        Check(BatchSize >= 1, nameof(BatchSize), "≥ 1");
+        Check(Sampler != SamplerKind.InBatch || BatchSize > Negatives, nameof(BatchSize), $"> J ({Negatives}) for in-batch negatives");
+        Check(Epochs >= 1, nameof(Epochs), "≥ 1");
+        Check(LearningRate > 0, nameof(LearningRate), "> 0");
+        Check(Schedule is "constant" or "linear" or "cosine", nameof(Schedule), "constant, linear or cosine");
+        Check(OnNonFinite is "stop" or "skip", nameof(OnNonFinite), "stop or skip");
+        Check(ClipNorm >= 0, nameof(ClipNorm), "≥ 0");
+        Check(Towers.Output >= 1 && Towers.Hidden.All(h => h >= 1), nameof(Towers), "positive layer sizes");
+        return this;
+    }
+
+    /// <summary>The learning rate at a step, for a run of <paramref name="totalSteps"/> steps.</summary>
+    public double LearningRateAt(long step, long totalSteps)
+    {
+        if (WarmupSteps > 0 && step < WarmupSteps) return LearningRate * (step + 1) / WarmupSteps;
+        var progress = totalSteps <= WarmupSteps ? 0 : Math.Clamp((double)(step - WarmupSteps) / (totalSteps - WarmupSteps), 0, 1);
+        return Schedule switch
+        {
+            "linear" => LearningRate * (1 - progress),
+            "cosine" => LearningRate * 0.5 * (1 + Math.Cos(Math.PI * progress)),
+            _ => LearningRate,
+        };
+    }
+}
