@@ -7,6 +7,7 @@ var root = new RootCommand("dssm — Deep Structured Semantic Model research kit
 foreach (var command in new[]
 {
     EnvCommand.Create(),
+    new Command("bench", "Benchmarks that print figures (compare with ../shared/bench in the same run).") { BenchTrainCommands.Train(), BenchTrainCommands.Encode() },
 })
     root.Subcommands.Add(command);
 return CliErrors.Run(() => root.Parse(args).Invoke());

@@ -1,0 +1,49 @@
+using System.CommandLine;
+using Dssm.Research.Runtime;
+using Dssm.Research.Training;
+
+namespace Dssm.Cli.Commands;
+
+/// <summary><c>dssm bench train</c> and <c>dssm bench encode</c>: the workload of ../shared/bench/peer_dssm_torch.py.</summary>
+public static class BenchTrainCommands
+{
+    public static Command Train() => Create("train", "Training throughput on the peer's workload (vocabulary 30,000; 300-300-128 tanh; batch 256; J=4; γ=10; Adam 1e-3; 30 Zipf ids a text). Prints train_queries_per_s.", train: true);
+
+    public static Command Encode() => Create("encode", "Encoding throughput of the document tower on the peer's workload (4,096 texts a call). Prints encode_texts_per_s.", train: false);
+
+    static Command Create(string name, string description, bool train)
+    {
+        var vocab = new Option<int>("--vocab") { Description = "Input dimension (letter-trigram vocabulary).", DefaultValueFactory = _ => 30000 };
+        var batch = new Option<int>("--batch") { Description = "Queries per step.", DefaultValueFactory = _ => 256 };
+        var negatives = new Option<int>("--negatives") { Description = "J, sampled documents per query.", DefaultValueFactory = _ => 4 };
+        var nnz = new Option<int>("--nnz") { Description = "Ids per text.", DefaultValueFactory = _ => 30 };
+        var steps = new Option<int>("--steps") { Description = "Timed steps.", DefaultValueFactory = _ => 60 };
+        var warmup = new Option<int>("--warmup") { Description = "Untimed warm-up steps.", DefaultValueFactory = _ => 10 };
+        var gamma = new Option<double>("--gamma") { Description = "γ, the softmax smoothing factor.", DefaultValueFactory = _ => 10 };
+        var threads = new Option<int>("--threads") { Description = "libtorch intra-op threads.", DefaultValueFactory = _ => 2 };
+        var zipf = new Option<double>("--zipf") { Description = "Zipf exponent of the id distribution (0 = uniform).", DefaultValueFactory = _ => 1.0 };
+        var dense = new Option<bool>("--dense") { Description = "Dense Adam over all input rows (the peer's default) instead of lazy row updates." };
+        var device = CommonOptions.Device();
+        var command = new Command(name, description) { vocab, batch, negatives, nnz, steps, warmup, gamma, threads, zipf, dense, device };
+        command.SetAction(parse =>
+        {
+            var options = new ThroughputBenchmarkOptions
+            {
+                Vocabulary = parse.GetValue(vocab), Batch = parse.GetValue(batch), Negatives = parse.GetValue(negatives),
+                IdsPerText = parse.GetValue(nnz), Steps = train ? parse.GetValue(steps) : 1, Warmup = train ? parse.GetValue(warmup) : 1,
+                Gamma = parse.GetValue(gamma), Threads = parse.GetValue(threads), Zipf = parse.GetValue(zipf), Lazy = !parse.GetValue(dense),
+                Device = TorchRuntime.ParseDevice(parse.GetValue(device)!),
+            };
+            var r = ThroughputBenchmark.Run(options);
+            Console.WriteLine($"dssm bench {name}: device {r.Device} threads {r.Threads} input-layer {(options.Lazy ? "lazy" : "dense")}");
+            if (train)
+            {
+                Console.WriteLine($"train_queries_per_s {r.TrainQueriesPerSecond:F0}  (each with 1+{options.Negatives} docs; {r.MillisecondsPerStep:F1} ms/step; loss {r.FinalLoss:F4})");
+                Console.WriteLine($"encode_texts_per_s {r.EncodeTextsPerSecond:F0}");
+            }
+            else Console.WriteLine($"encode_texts_per_s {r.EncodeTextsPerSecond:F0}");
+            return 0;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,115 @@
+using System.Diagnostics;
+using Dssm.Research.Losses;
+using Dssm.Research.Models;
+using Dssm.Research.Runtime;
+using Dssm.Research.Sampling;
+using Dssm.Research.Text;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Dssm.Research.Training;
+
+/// <summary>
+/// The workload of ../shared/bench/peer_dssm_torch.py, exactly: vocabulary 30,000; towers 300-300-128 tanh,
+/// separate; batch 256 queries each with 1 clicked + J = 4 documents through the document tower; softmax over
+/// γ·cos (γ = 10); Adam 1e-3; 30 ids per text drawn from a Zipf law (s = 1); 8 pre-made batches cycled;
+/// 10 warm-up steps then 60 timed; encoding 4,096 texts a call through the document tower.
+/// </summary>
+public sealed record ThroughputBenchmarkOptions
+{
+    public int Vocabulary { get; init; } = 30000;
+    public int Batch { get; init; } = 256;
+    public int Negatives { get; init; } = 4;
+    public int IdsPerText { get; init; } = 30;
+    public int Steps { get; init; } = 60;
+    public int Warmup { get; init; } = 10;
+    public double Gamma { get; init; } = 10;
+    public int Threads { get; init; } = 2;
+    public double Zipf { get; init; } = 1.0;
+    /// <summary>Update only touched input rows (lazy Adam); false = dense Adam over all rows, as the peer's default.</summary>
+    public bool Lazy { get; init; } = true;
+    public DssmOptions Towers { get; init; } = new();
+    public int EncodeTexts { get; init; } = 4096;
+    public int EncodeCalls { get; init; } = 20;
+    public DeviceChoice Device { get; init; } = DeviceChoice.Cpu;
+}
+
+/// <summary>Figures of one benchmark run.</summary>
+public sealed record ThroughputResult(double TrainQueriesPerSecond, double EncodeTextsPerSecond, double MillisecondsPerStep, double FinalLoss, string Device, int Threads);
+
+public static class ThroughputBenchmark
+{
+    public static ThroughputResult Run(ThroughputBenchmarkOptions o)
+    {
+        TorchRuntime.SetThreads(o.Threads);
+        var device = TorchRuntime.ResolveDevice(o.Device);
+        manual_seed(0);
+        using var model = new DssmModel(o.Vocabulary, o.Towers with { LazyInputLayer = o.Lazy });
+        model.Module.to(device);
+        using var loss = new SoftmaxRankingLoss(o.Gamma);
+        var optimizer = new Optimizer(OptimizerKind.Adam, model.DenseParameters, model.InputLayers);
+        var zipf = new ZipfIds(o.Vocabulary, o.Zipf);
+        var rng = new Rng(0);
+        var pool = Enumerable.Range(0, 8).Select(_ => (Q: zipf.Batch(o.Batch, o.IdsPerText, rng), D: zipf.Batch(o.Batch * (1 + o.Negatives), o.IdsPerText, rng))).ToList();
+
+        double last = 0;
+        void Step(int i)
+        {
+            using var scope = NewDisposeScope();
+            var (qb, db) = pool[i % pool.Count];
+            optimizer.ZeroGrad();
+            var q = model.Forward(qb, TextSide.Query);                                            // (B, 128)
+            var d = model.Forward(db, TextSide.Document).view(o.Batch, 1 + o.Negatives, -1);      // (B, 1+J, 128)
+            var l = loss.Forward(q, d);
+            l.backward();
+            optimizer.Step(optimizer.Collect(), 1e-3);
+            last = l.item<float>();
+        }
+        for (var i = 0; i < o.Warmup; i++) Step(i);
+        var clock = Stopwatch.StartNew();
+        for (var i = 0; i < o.Steps; i++) Step(i);
+        var trainSeconds = clock.Elapsed.TotalSeconds;
+
+        var texts = zipf.Batch(o.EncodeTexts, o.IdsPerText, rng);
+        model.eval();
+        double encodeSeconds;
+        using (no_grad())
+        {
+            for (var i = 0; i < 3; i++) { using var s = NewDisposeScope(); model.Forward(texts, TextSide.Document); }
+            clock.Restart();
+            for (var i = 0; i < o.EncodeCalls; i++) { using var s = NewDisposeScope(); model.Forward(texts, TextSide.Document).sum().item<float>(); }
+            encodeSeconds = clock.Elapsed.TotalSeconds;
+        }
+        return new ThroughputResult(o.Steps * o.Batch / trainSeconds, o.EncodeCalls * o.EncodeTexts / encodeSeconds,
+            1000 * trainSeconds / o.Steps, last, device.type.ToString().ToLowerInvariant(), get_num_threads());
+    }
+
+    /// <summary>Ids drawn with P(rank r) ∝ 1/r^s over 1..V (id 0 is the unknown n-gram, never drawn).</summary>
+    sealed class ZipfIds
+    {
+        readonly double[] cumulative;
+        public ZipfIds(int vocabulary, double s)
+        {
+            cumulative = new double[vocabulary - 1];
+            double total = 0;
+            for (var r = 1; r < vocabulary; r++) cumulative[r - 1] = total += 1.0 / Math.Pow(r, s);
+            for (var i = 0; i < cumulative.Length; i++) cumulative[i] /= total;
+        }
+
+        public ModelBatch Batch(int texts, int idsPerText, Rng rng)
+        {
+            var ids = new long[texts * idsPerText]; var weights = new float[ids.Length]; var offsets = new long[texts];
+            for (var t = 0; t < texts; t++)
+            {
+                offsets[t] = t * idsPerText;
+                for (var k = 0; k < idsPerText; k++)
+                {
+                    var at = Array.BinarySearch(cumulative, rng.NextDouble());
+                    ids[t * idsPerText + k] = 1 + (at < 0 ? ~at : at);
+                    weights[t * idsPerText + k] = 1;
+                }
+            }
+            return new ModelBatch(new SparseBatch(ids, offsets, weights, texts), Enumerable.Repeat(1, texts).ToArray());
+        }
+    }
+}
