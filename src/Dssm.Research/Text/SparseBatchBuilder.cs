@@ -29,6 +29,8 @@ public sealed class SparseBatchBuilder
     private readonly int[] _slot;
     // Packed letter n-grams of the current text (fast path), see AppendAscii.
     private ulong[] _grams = new ulong[512];
+    private char[] _stream = new char[512];
+    private char[] _decoded = new char[512];
 
     internal readonly TokenBuffer Tokens = new();
     internal char[] Scratch = new char[64];
@@ -72,6 +74,24 @@ public sealed class SparseBatchBuilder
     }
 
     /// <summary>
+    /// Appends one bag for UTF-8 text — what a corpus reader holds before it makes strings. ASCII text
+    /// is featurised straight from the bytes; other text is decoded into a reused buffer (invalid bytes
+    /// become U+FFFD, a separator). Same bag as <see cref="Append"/> on the decoded string.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void AppendUtf8(ReadOnlySpan<byte> utf8Text)
+    {
+        if (_hasher.PackedNGrams && System.Text.Ascii.IsValid(utf8Text))
+        {
+            AppendAscii(utf8Text);
+            return;
+        }
+        var chars = TokenBuffer.Ensure(ref _decoded, System.Text.Encoding.UTF8.GetMaxCharCount(utf8Text.Length));
+        var length = System.Text.Encoding.UTF8.GetChars(utf8Text, chars);
+        Append(chars.AsSpan(0, length));
+    }
+
+    /// <summary>
     /// Appends one bag per word of <paramref name="text"/>, in order — the letter-trigram vector of each
     /// word that the convolutional model (CDSSM, Shen et al. 2014) slides its window over. Returns the
     /// number of bags appended (0 for empty text).
@@ -102,46 +122,58 @@ public sealed class SparseBatchBuilder
 
     /// <summary>
     /// The fast path for ASCII text with n ≤ 3 (every built-in tokenizer treats ASCII text as English
-    /// words). Two loops without data-dependent branches, because at ~60 words per text the word
-    /// boundaries would mispredict: (1) one pass over the characters lower-cases them, recognises word
-    /// characters and keeps a rolling window of the last n characters of the marked words
-    /// <c>#word#</c>, writing every complete window (a packed n-gram, <see cref="StableHash"/>)
-    /// to a buffer; (2) each packed n-gram is turned into an id (a hash, or a vocabulary look-up) and
-    /// merged into the bag. Gives exactly the bag of the general path (the tests compare them).
+    /// words). Loops without data-dependent branches, because with ~60 words per text the word boundaries
+    /// would mispredict: (1) each character is mapped to its lower-case form or to <c>#</c>, and runs of
+    /// separators collapse into one <c>#</c>, giving the marked stream <c>#word#word#</c>; (2) every window
+    /// of n characters of the stream that does not straddle a boundary (for trigrams: whose middle is not
+    /// <c>#</c>) is a letter n-gram, packed into 64 bits as <see cref="StableHash"/> packs it; (3) each
+    /// packed n-gram becomes an id (a hash, or a vocabulary look-up) merged into the bag. Gives exactly
+    /// the bag of the general path (the tests compare them).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void AppendAscii(ReadOnlySpan<char> text)
+    private void AppendAscii<TChar>(ReadOnlySpan<TChar> text)
+        where TChar : unmanaged, System.Numerics.IBinaryInteger<TChar>
     {
-        if (_grams.Length < text.Length + 1) _grams = new ulong[Math.Max(text.Length + 1, 2 * _grams.Length)];
-        var grams = _grams;
-        var n = _hasher.Options.N;
-        var mask = (1UL << (16 * n)) - 1;
-        var map = AsciiLowerWord;
-        var count = 0;
-        var window = 0UL;
-        var length = 0;
-        var inWord = false;
+        if (_stream.Length < text.Length + 2) _stream = new char[Math.Max(text.Length + 2, 2 * _stream.Length)];
+        if (_grams.Length < text.Length + 2) _grams = new ulong[Math.Max(text.Length + 2, 2 * _grams.Length)];
+
+        // (1) The marked stream: '#', then each word followed by one '#'.
+        var stream = _stream.AsSpan(0, text.Length + 2);
+        var map = AsciiLowerOrMark;
+        stream[0] = '#';
+        var length = 1;
+        var previousIsWord = 0;
         foreach (var ch in text)
         {
-            uint c = map[ch & 0x7F];
-            var isWord = c != 0;
-            var start = isWord & !inWord;
-            var active = isWord | inWord;
-            var pushed = isWord ? c : '#';
-            var previous = start ? '#' : window;
-            window = active ? (previous << 16) | pushed : window;
-            length = start ? 2 : length + (active ? 1 : 0);
-            grams[count] = window & mask;
-            count += active & length >= n ? 1 : 0;
-            inWord = isWord;
+            uint c = map[(int)(uint.CreateTruncating(ch) & 0x7F)];
+            var isWord = 1 - (int)((c - ('#' + 1u)) >> 31);   // c != '#', without a branch
+            stream[length] = (char)c;
+            length += isWord | previousIsWord;                // a '#' is kept only right after a word
+            previousIsWord = isWord;
         }
-        if (inWord) grams[count++] = ((window << 16) | '#') & mask;
+        stream[length] = '#';
+        length += previousIsWord;
 
+        // (2) Packed n-grams.
+        var grams = _grams.AsSpan(0, length + 1);
+        var count = 0;
+        if (_hasher.Options.N == 2)
+            for (var k = 1; k < length; k++)
+                grams[count++] = ((ulong)stream[k - 1] << 16) | stream[k];
+        else
+            for (var k = 2; k < length; k++)
+            {
+                uint middle = stream[k - 1];
+                grams[count] = ((ulong)stream[k - 2] << 32) | ((ulong)middle << 16) | stream[k];
+                count += 1 - (int)((middle - ('#' + 1u)) >> 31);
+            }
+
+        // (3) Ids, merged into the bag.
         BeginBag();
         if (_nonZeros + count > _ids.Length) Grow(_nonZeros + count);
-        if (_hasher.IsHashing) AddHashed(grams.AsSpan(0, count), _hasher.PackedSeed, _hasher.Dimension);
+        if (_hasher.IsHashing) AddHashed(grams[..count], _hasher.PackedSeed, _hasher.Dimension);
         else
-            foreach (var gram in grams.AsSpan(0, count))
+            foreach (var gram in grams[..count])
             {
                 var id = _hasher.LookUpPacked(gram);
                 if (id >= 0) Add(id);
@@ -156,24 +188,26 @@ public sealed class SparseBatchBuilder
         var weights = _weights;
         var slot = _slot;
         var nonZeros = _nonZeros;
-        var binary = _binary;
+        var keep = _binary ? 0f : 1f;
         foreach (var gram in grams)
         {
             var id = StableHash.Bucket(StableHash.Step(seed, gram), buckets);
             // Branch-free: about a third of a text's n-grams repeat one already in the bag, at random,
-            // which a branch would mispredict. Write the id tentatively, then count it at its first position.
+            // which a branch would mispredict. Write the id tentatively at the end, then add 1 at the id's
+            // first position (the end if it is new) and advance the end only if it is new.
             var position = slot[id];
-            var isNew = position == 0;
+            var isNew = (int)((uint)(position - 1) >> 31);    // position == 0
             ids[nonZeros] = id;
             weights[nonZeros] = 0f;
-            var target = isNew ? nonZeros : position - 1;
-            weights[target] = binary ? 1f : weights[target] + 1f;
-            nonZeros += isNew ? 1 : 0;
-            slot[id] = isNew ? nonZeros : position;
+            var target = position - 1 + ((nonZeros - position + 1) & -isNew);
+            weights[target] = weights[target] * keep + 1f;
+            nonZeros += isNew;
+            slot[id] = position + (nonZeros & -isNew);
         }
         _nonZeros = nonZeros;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void BeginBag()
     {
         if (_count == _offsets.Length) Array.Resize(ref _offsets, _offsets.Length * 2);
@@ -181,6 +215,7 @@ public sealed class SparseBatchBuilder
         _bagStart = _nonZeros;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void EndBag()
     {
         var slot = _slot;
@@ -213,16 +248,18 @@ public sealed class SparseBatchBuilder
     }
 
     /// <summary>Memory held in buffers, to decide whether a pooled builder is worth keeping.</summary>
-    internal long RetainedBytes => _ids.LongLength * 12 + _offsets.LongLength * 8 + _grams.LongLength * 8;
+    internal long RetainedBytes => _ids.LongLength * 12 + _offsets.LongLength * 8 + _grams.LongLength * 8 + _stream.LongLength * 2 + _decoded.LongLength * 2;
 
-    // ASCII character → its lower-case form if it is a letter or digit, else 0.
-    private static ReadOnlySpan<byte> AsciiLowerWord =>
-    [
-        0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0, 0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,
-        0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0, (byte)'0',(byte)'1',(byte)'2',(byte)'3',(byte)'4',(byte)'5',(byte)'6',(byte)'7',(byte)'8',(byte)'9',0,0,0,0,0,0,
-        0,(byte)'a',(byte)'b',(byte)'c',(byte)'d',(byte)'e',(byte)'f',(byte)'g',(byte)'h',(byte)'i',(byte)'j',(byte)'k',(byte)'l',(byte)'m',(byte)'n',(byte)'o',
-        (byte)'p',(byte)'q',(byte)'r',(byte)'s',(byte)'t',(byte)'u',(byte)'v',(byte)'w',(byte)'x',(byte)'y',(byte)'z',0,0,0,0,0,
-        0,(byte)'a',(byte)'b',(byte)'c',(byte)'d',(byte)'e',(byte)'f',(byte)'g',(byte)'h',(byte)'i',(byte)'j',(byte)'k',(byte)'l',(byte)'m',(byte)'n',(byte)'o',
-        (byte)'p',(byte)'q',(byte)'r',(byte)'s',(byte)'t',(byte)'u',(byte)'v',(byte)'w',(byte)'x',(byte)'y',(byte)'z',0,0,0,0,0,
-    ];
+    // ASCII character → its lower-case form if it is a letter or digit, else '#'.
+    private static ReadOnlySpan<byte> AsciiLowerOrMark => LowerOrMarkTable;
+
+    private static readonly byte[] LowerOrMarkTable = BuildLowerOrMark();
+
+    private static byte[] BuildLowerOrMark()
+    {
+        var table = new byte[128];
+        for (var c = 0; c < 128; c++)
+            table[c] = char.IsAsciiLetterOrDigit((char)c) ? (byte)char.ToLowerInvariant((char)c) : (byte)'#';
+        return table;
+    }
 }
