@@ -47,12 +47,14 @@ public sealed class WordHasher
             for (var id = 1; id < vocabulary.Dimension; id++)
             {
                 var e = vocabulary.Entries[id];
-                if (e.Kind == FeatureKind.NGram && e.Text.Length == options.N) _packedIds[Pack(e.Text)] = id;
+                if (e.Kind == FeatureKind.NGram && e.Text.Length == options.N) _packedIds[StableHash.Step(PackedSeed, Pack(e.Text))] = id;
             }
         }
     }
 
-    // Vocabulary mode: n-gram ids by packed n-gram, for the ASCII fast path of SparseBatchBuilder.
+    // Vocabulary mode: n-gram ids by mixed packed n-gram, for the ASCII fast path of SparseBatchBuilder.
+    // Keyed by the mix (a bijection, so still exact) because ulong.GetHashCode of a packed trigram
+    // (high ^ low 32 bits) collides heavily.
     private readonly Dictionary<ulong, int>? _packedIds;
 
     /// <summary>Hashing mode (no vocabulary).</summary>
@@ -66,7 +68,7 @@ public sealed class WordHasher
 
     /// <summary>Vocabulary mode: the id of a packed n-gram, 0 when unknown and counted, -1 when unknown and dropped.</summary>
     internal int LookUpPacked(ulong gram) =>
-        _packedIds!.TryGetValue(gram, out var id) ? id : Options.CountUnknown ? 0 : -1;
+        _packedIds!.TryGetValue(StableHash.Step(PackedSeed, gram), out var id) ? id : Options.CountUnknown ? 0 : -1;
 
     private static ulong Pack(string gram)
     {
