@@ -26,8 +26,10 @@ public static class BenchHashCommand
         var n = new Option<int>("--n") { Description = "Letter n-gram length (2-5).", DefaultValueFactory = _ => 3 };
         var buckets = new Option<int>("--buckets") { Description = "Hash buckets (input dimension).", DefaultValueFactory = _ => 1 << 15 };
         var tokenizer = new Option<string>("--tokenizer") { Description = "english | chinese | chinese-chars | mixed.", DefaultValueFactory = _ => "english" };
+        var mode = new Option<string>("--mode") { Description = "hashing (the hashing trick) | vocabulary (first fit a vocabulary on --texts, untimed, then featurise with it).", DefaultValueFactory = _ => "hashing" };
+        var vocabulary = new Option<FileInfo?>("--vocabulary") { Description = "A word hashing file saved by WordHasher.Save: benchmark it (vocabulary mode) instead of the hashing trick; --n, --buckets and --tokenizer are then taken from the file." };
         var command = new Command("hash", "Featurise every line of --texts (letter n-grams, hashing trick) and print hash_texts_per_s, texts, n-grams, seconds and peak RSS.");
-        foreach (var option in new Option[] { texts, threads, n, buckets, tokenizer }) command.Options.Add(option);
+        foreach (var option in new Option[] { texts, threads, n, buckets, tokenizer, mode, vocabulary }) command.Options.Add(option);
         command.SetAction(parse =>
         {
             var file = parse.GetValue(texts)!;
@@ -35,16 +37,25 @@ public static class BenchHashCommand
             var workers = parse.GetValue(threads);
             if (workers < 0) throw new ArgumentException($"--threads is {workers}; expected 0 (one per core) or more.");
             if (workers == 0) workers = Environment.ProcessorCount;
+            var saved = parse.GetValue(vocabulary);
             var options = new WordHashingOptions
             {
-                Mode = WordHashingMode.Hashing,
+                Mode = parse.GetValue(mode) switch
+                {
+                    "hashing" => WordHashingMode.Hashing,
+                    "vocabulary" => WordHashingMode.Vocabulary,
+                    var other => throw new ArgumentException($"--mode is '{other}'; expected hashing or vocabulary."),
+                },
                 N = parse.GetValue(n),
                 Buckets = parse.GetValue(buckets),
                 Tokenizer = TokenizerFactory.Parse(parse.GetValue(tokenizer)!),
             };
-            var hasher = new WordHasher(options);
+            var fitClock = Stopwatch.StartNew();
+            var hasher = saved is not null ? WordHasher.Load(saved.FullName) : WordHasher.Fit(File.ReadLines(file.FullName), options);
+            if (hasher.Options.Mode == WordHashingMode.Vocabulary)
+                Console.WriteLine($"fit_or_load_seconds {fitClock.Elapsed.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)}");
             var result = Run(hasher, file.FullName, workers);
-            Print(result, options, workers);
+            Print(result, hasher, workers);
             return 0;
         });
         return command;
@@ -168,8 +179,9 @@ public static class BenchHashCommand
         builder.Clear();
     }
 
-    private static void Print(Result r, WordHashingOptions options, int threads)
+    private static void Print(Result r, WordHasher hasher, int threads)
     {
+        var options = hasher.Options;
         var peakRss = Process.GetCurrentProcess().PeakWorkingSet64;
         string F(double x) => x.ToString("0.###", CultureInfo.InvariantCulture);
         Console.WriteLine($"texts {r.Texts}");
@@ -181,7 +193,8 @@ public static class BenchHashCommand
         Console.WriteLine($"warmup_texts {WarmupLines}");
         Console.WriteLine($"warmup_seconds {F(WarmupTime.TotalSeconds)}");
         Console.WriteLine($"n {options.N}");
-        Console.WriteLine($"buckets {options.Buckets}");
+        Console.WriteLine($"mode {(options.Mode == WordHashingMode.Hashing ? "hashing" : "vocabulary")}");
+        Console.WriteLine($"dimension {hasher.Dimension}");
         Console.WriteLine($"peak_rss_mb {F(peakRss / 1048576.0)}");
         Console.WriteLine($"hash_texts_per_s {(r.Seconds > 0 ? r.Texts / r.Seconds : 0):0}");
     }
