@@ -7,7 +7,8 @@ var root = new RootCommand("dssm — Deep Structured Semantic Model research kit
 foreach (var command in new[]
 {
     EnvCommand.Create(),
-    new Command("bench", "Benchmarks that print figures (compare with ../shared/bench in the same run).") { BenchTrainCommands.Train(), BenchTrainCommands.Encode() },
+    BenchCommand.Create(),
 })
     root.Subcommands.Add(command);
-return CliErrors.Run(() => root.Parse(args).Invoke());
+// Our handler, not System.CommandLine's, so that expected errors print one line, not a stack trace.
+return CliErrors.Run(() => root.Parse(args).Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false }));

@@ -1,0 +1,59 @@
+namespace Dssm.Research.Text;
+
+/// <summary>
+/// Chinese words by jieba.NET (precise mode, HMM for unknown words — jieba's default <c>cut</c>). The
+/// seed: letter n-grams make little sense for Chinese, so segment into words and use the bag of words.
+/// The text is NFKC-normalised and lower-cased first (full-width Ｈｅｌｌｏ → hello, ，→ ,); jieba's pieces
+/// are then split like <see cref="EnglishTokenizer"/> words, so punctuation and spaces vanish and a
+/// Latin piece such as <c>3.5</c> becomes <c>3</c>, <c>5</c>.
+/// </summary>
+/// <remarks>
+/// jieba's dictionary loads at the first Chinese text (a few seconds, once per process; see
+/// <see cref="JiebaResources"/>). Custom dictionaries (<see cref="LoadUserDictionary"/>,
+/// <see cref="AddWord"/>) change jieba's process-wide dictionary: every Chinese and mixed tokenizer sees
+/// them. Thread-safe.
+/// </remarks>
+/// <example><c>"我来到北京清华大学"</c> → <c>我, 来到, 北京, 清华大学</c>.</example>
+public sealed class ChineseTokenizer : ITokenizer
+{
+    /// <inheritdoc />
+    public IReadOnlyList<string> Tokenize(string text)
+    {
+        var tokens = new TokenBuffer();
+        Tokenize(text, tokens);
+        return tokens.ToArray();
+    }
+
+    /// <inheritdoc />
+    public void Tokenize(ReadOnlySpan<char> text, TokenBuffer tokens)
+    {
+        tokens.Clear();
+        var normalized = UnicodeText.NormalizeLower(text, tokens, out var ascii);
+        if (ascii || !UnicodeText.ContainsHan(normalized))
+        {
+            // Nothing for jieba to segment: skip the string and the dictionary.
+            UnicodeText.AddWords(normalized, ascii, tokens);
+            return;
+        }
+        foreach (var piece in JiebaHost.Cut(normalized.ToString()))
+            UnicodeText.AddWords(piece, System.Text.Ascii.IsValid(piece), tokens);
+    }
+
+    /// <summary>
+    /// Loads a jieba user dictionary: one word a line, optionally followed by a frequency and a
+    /// part-of-speech tag, separated by spaces (jieba's <c>load_userdict</c> format).
+    /// </summary>
+    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    public static void LoadUserDictionary(string path)
+    {
+        if (!File.Exists(path)) throw new FileNotFoundException($"jieba user dictionary '{path}' not found.", path);
+        JiebaHost.LoadUserDictionary(Path.GetFullPath(path));
+    }
+
+    /// <summary>Adds one word to jieba's dictionary; <paramref name="frequency"/> 0 lets jieba choose one that keeps the word together.</summary>
+    public static void AddWord(string word, int frequency = 0)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(word);
+        JiebaHost.AddWord(word, frequency);
+    }
+}

@@ -1,0 +1,68 @@
+using System.Diagnostics;
+using Dssm.Research.Text;
+
+namespace Dssm.Research.Tests.Text;
+
+/// <summary>The hashing trick must give the same ids in every process (string.GetHashCode does not).</summary>
+public class StableHashTests
+{
+    [Fact]
+    public void FixedStrings_HashToFixedNumbers()
+    {
+        Assert.Equal(
+            [0x527AF08B2C0DCE56UL, 0xFBB707D31F35BA77UL, 0xAFB7CBDC309D4E87UL],
+            [StableHash.Feature(FeatureKind.NGram, "#go"), StableHash.Feature(FeatureKind.Word, "good"), StableHash.Feature(FeatureKind.Word, "北京")]);
+    }
+
+    [Fact]
+    public void Good_HasFixedBuckets()
+    {
+        var batch = new WordHasher(new WordHashingOptions { Mode = WordHashingMode.Hashing }).Featurize("good");
+        Assert.Equal(new long[] { 10557, 26315, 14810, 17429 }, batch.Ids);
+    }
+
+    [Fact]
+    public void TheKindIsPartOfTheHash() =>
+        Assert.NotEqual(StableHash.Feature(FeatureKind.NGram, "go"), StableHash.Feature(FeatureKind.Word, "go"));
+
+    [Fact]
+    public void TheLengthIsPartOfTheHash() =>
+        Assert.NotEqual(StableHash.Feature(FeatureKind.NGram, "ab"), StableHash.Feature(FeatureKind.NGram, "\0ab"));
+
+    [Fact]
+    public void LongFeatures_UseEveryBlock() =>
+        Assert.NotEqual(StableHash.Feature(FeatureKind.Word, "abcdefgh"), StableHash.Feature(FeatureKind.Word, "abcdefgi"));
+
+    [Fact]
+    public void Buckets_AreSpreadEvenly()
+    {
+        // 200,000 distinct trigram-like strings into 1,000 buckets: each bucket near 200 (binomial sd ≈ 14).
+        var counts = new int[1000];
+        for (var i = 0; i < 200_000; i++) counts[StableHash.Bucket(StableHash.Feature(FeatureKind.NGram, $"{(char)('a' + i % 26)}{(char)('a' + i / 26 % 26)}{i / 676}"), 1000)]++;
+        Assert.InRange(counts.Min(), 130, 200);
+        Assert.InRange(counts.Max(), 200, 270);
+    }
+
+    [Fact]
+    public void AnotherProcess_GivesTheSameBuckets()
+    {
+        // `dssm bench hash` in a child process prints the non-zeros of a file; the same file hashed here
+        // must give the same number — collisions (and hence nnz) depend on every bucket.
+        var path = Path.Combine(Path.GetTempPath(), $"dssm-hash-{Guid.NewGuid():N}.txt");
+        var lines = Enumerable.Range(0, 300).Select(i => $"semantic query number {i} with words {i * 31 % 977} and more words {i * i}").ToArray();
+        File.WriteAllLines(path, lines);
+        try
+        {
+            var hasher = new WordHasher(new WordHashingOptions { Mode = WordHashingMode.Hashing, Buckets = 97 });
+            var expected = hasher.Featurize(lines).NonZeros;
+            var cli = Path.Combine(AppContext.BaseDirectory, "dssm.dll");
+            var start = new ProcessStartInfo("dotnet", [cli, "bench", "hash", "--texts", path, "--buckets", "97"]) { RedirectStandardOutput = true };
+            using var child = Process.Start(start)!;
+            var output = child.StandardOutput.ReadToEnd();
+            child.WaitForExit();
+            Assert.Equal(0, child.ExitCode);
+            Assert.Contains($"nnz {expected}\n", output);
+        }
+        finally { File.Delete(path); }
+    }
+}
