@@ -35,6 +35,15 @@ public static class Baselines
         return Run(Build(docs, options), queries, options.Depth, candidates);
     }
 
+    /// <summary>As the token overload, tokenizing queries and documents with one tokenizer.</summary>
+    public static RankedRun Run(
+        IEnumerable<(string Id, string Text)> queries,
+        IEnumerable<(string Id, string Text)> docs,
+        Func<string, IReadOnlyList<string>> tokenize,
+        BaselineOptions? options = null,
+        Candidates? candidates = null) =>
+        Run(queries.Select(q => (q.Id, tokenize(q.Text))), docs.Select(d => (d.Id, tokenize(d.Text))), options, candidates);
+
     /// <summary>Ranks queries with an already built model (see the other overload).</summary>
     public static RankedRun Run(
         ILexicalModel model,

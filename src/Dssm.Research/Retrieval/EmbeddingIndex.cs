@@ -7,10 +7,11 @@ namespace Dssm.Research.Retrieval;
 /// cosine (a dot product, since rows are unit length: R(Q, D) = cos(y_Q, y_D), Huang et al. 2013, §3.1).
 /// <para>
 /// Search multiplies blocks of 32 queries by the whole matrix in plain C# (SIMD via <see cref="System.Numerics.Vector{T}"/>),
-/// blocks spread over the cores; on 2 cores this measured faster than TorchSharp's <c>torch.mm</c> for 5k × 128
-/// documents once the copy in and out of libtorch is counted (see the README of tests/…/Retrieval and
-/// <c>RetrievalBenchmarks</c>). Query vectors should be unit length too; they are not checked (a query's scale
-/// does not change its ranking).
+/// blocks spread over the cores. Measured on 2 shared cores (Release, 5k × 128 documents, AVX2): 1000 queries
+/// 102 ms for the C# product vs 186 ms for TorchSharp's <c>torch.mm</c> with the copy into and out of libtorch,
+/// 32 queries 4.7 ms vs 20 ms, one query 0.13 ms vs 0.12 ms — so no libtorch here (tests/…/Benchmarks/RetrievalBenchmarks).
+/// Each thread holds a 32 × N float score buffer (128 MB per million documents). Query vectors should be unit
+/// length too; they are not checked (a query's scale does not change its ranking).
 /// </para>
 /// Immutable; every method is safe to call concurrently. Saved as a small binary file (<see cref="Save"/>,
 /// <see cref="Load"/>) with a header, a format version, the dimensions and a SHA-256 checksum.
