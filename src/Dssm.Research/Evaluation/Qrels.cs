@@ -72,7 +72,7 @@ public sealed class Qrels
     {
         foreach (var (q, docs) in byQuery)
             foreach (var (d, rel) in docs)
-                writer.Write(string.Create(CultureInfo.InvariantCulture, $"{q} 0 {d} {rel}\n"));
+                writer.Write(string.Create(CultureInfo.InvariantCulture, $"{TrecLine.Id(q, "query id")} 0 {TrecLine.Id(d, "document id")} {rel}\n"));
     }
 
     static readonly IReadOnlyDictionary<string, int> EmptyDocs = new Dictionary<string, int>();

@@ -7,6 +7,10 @@ internal static class TrecLine
 {
     static readonly char[] Blanks = [' ', '\t', '\r', '\v', '\f'];
 
+    /// <summary>An id written into a whitespace-separated file must not contain whitespace.</summary>
+    public static string Id(string id, string what) =>
+        id.Any(char.IsWhiteSpace) ? throw new ArgumentException($"{what} '{id}' contains whitespace and cannot be written to a TREC file") : id;
+
     public static string[] Split(string line) => line.Split(Blanks, StringSplitOptions.RemoveEmptyEntries);
 
     public static FormatException Error(string source, int line, int field, string name, string problem) =>

@@ -27,9 +27,10 @@ public static class TrecRunFile
         if (string.IsNullOrEmpty(tag) || tag.Any(char.IsWhiteSpace)) throw new ArgumentException($"run tag '{tag}' must be non-empty and contain no whitespace", nameof(tag));
         foreach (var q in run.QueryIds)
         {
+            TrecLine.Id(q, "query id");
             var rank = 0;
             foreach (var d in run.Ranked(q))
-                writer.Write(string.Create(CultureInfo.InvariantCulture, $"{q} Q0 {d.DocId} {++rank} {d.Score:R} {tag}\n"));
+                writer.Write(string.Create(CultureInfo.InvariantCulture, $"{q} Q0 {TrecLine.Id(d.DocId, "document id")} {++rank} {d.Score:R} {tag}\n"));
         }
     }
 

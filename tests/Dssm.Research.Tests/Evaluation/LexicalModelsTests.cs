@@ -104,6 +104,9 @@ public class LexicalModelsTests
         Assert.Equal(["d1", "d3", "d2"], full.Ranked("q1").Select(d => d.DocId));
         Assert.Equal(["d2", "d1"], full.Ranked("q2").Select(d => d.DocId));   // b: d2 is shorter
 
+        var fromText = Baselines.Run([("q1", "A c")], [("d1", "a b a"), ("d2", "b c"), ("d3", "c c c d")], t => t.ToLowerInvariant().Split(' '));
+        Assert.Equal(full.Ranked("q1"), fromText.Ranked("q1"));
+
         var candidates = Candidates.Parse(new StringReader("q1\td2\nq1\td1\n"));
         var reranked = Baselines.Run(queries, Corpus, new BaselineOptions(BaselineKind.TfIdf), candidates);
         Assert.Equal(["q1"], reranked.QueryIds);

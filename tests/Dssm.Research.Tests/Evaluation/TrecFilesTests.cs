@@ -51,6 +51,14 @@ public sealed class TrecFilesTests : IDisposable
     }
 
     [Fact]
+    public void Ids_with_whitespace_cannot_be_written()
+    {
+        var run = new RankedRun();
+        run.Add("q1", "doc 1", 1);
+        Assert.Contains("document id 'doc 1' contains whitespace", Assert.Throws<ArgumentException>(() => TrecRunFile.Write(new StringWriter(), run)).Message);
+    }
+
+    [Fact]
     public void The_rank_column_is_ignored_like_trec_eval()
     {
         var run = TrecRunFile.Parse(new StringReader("q1 Q0 a 1 0.1 t\nq1 Q0 b 2 0.9 t\n"));
