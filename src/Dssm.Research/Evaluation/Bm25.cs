@@ -48,9 +48,8 @@ public sealed class Bm25 : ILexicalModel
     /// <inheritdoc/>
     public IReadOnlyList<ScoredDoc> Search(IReadOnlyList<string> queryTokens, int k)
     {
-        var scores = new double[index.Count];
-        var seen = new bool[index.Count];
-        var touched = new List<int>();
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(k);
+        var (scores, seen, touched) = index.Accumulators();
         foreach (var (t, qtf) in index.QueryTerms(queryTokens))
         {
             var docs = index.PostingDocs[t];
@@ -63,7 +62,7 @@ public sealed class Bm25 : ILexicalModel
                 scores[d] += w * freqs[i] / (freqs[i] + lengthNorm[d]);
             }
         }
-        return index.TopK(scores, touched, k);
+        return index.TopK(scores, seen, touched, k);
     }
 
     /// <inheritdoc/>

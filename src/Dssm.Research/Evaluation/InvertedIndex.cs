@@ -76,8 +76,40 @@ internal sealed class InvertedIndex
     public int Lookup(string docId) =>
         DocIndex.TryGetValue(docId, out var d) ? d : throw new KeyNotFoundException($"document '{docId}' is not in the indexed corpus");
 
+    [ThreadStatic] static double[]? scratchScores;
+    [ThreadStatic] static bool[]? scratchSeen;
+    [ThreadStatic] static List<int>? scratchTouched;
+
+    /// <summary>
+    /// Per-thread accumulators of length ≥ N, all zero/false and empty on return: a search allocates nothing
+    /// per document, and concurrent searches on different threads never share them. Callers hand them back
+    /// through <see cref="TopK"/>, which clears the touched entries.
+    /// </summary>
+    public (double[] Scores, bool[] Seen, List<int> Touched) Accumulators()
+    {
+        if (scratchScores is null || scratchScores.Length < Count)
+        {
+            scratchScores = new double[Count];
+            scratchSeen = new bool[Count];
+        }
+        scratchTouched ??= [];
+        scratchTouched.Clear();
+        return (scratchScores, scratchSeen!, scratchTouched);
+    }
+
+    /// <summary>Top k of the touched documents, in trec_eval order; then clears the accumulators.</summary>
+    public IReadOnlyList<ScoredDoc> TopK(double[] scores, bool[] seen, List<int> touched, int k)
+    {
+        try { return SelectTop(scores, touched, k); }
+        finally
+        {
+            foreach (var d in touched) { scores[d] = 0; seen[d] = false; }
+            touched.Clear();
+        }
+    }
+
     /// <summary>Top k of the documents whose accumulated score was touched, in trec_eval order.</summary>
-    public IReadOnlyList<ScoredDoc> TopK(double[] scores, List<int> touched, int k)
+    IReadOnlyList<ScoredDoc> SelectTop(double[] scores, List<int> touched, int k)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(k);
         var heap = new PriorityQueue<ScoredDoc, ScoredDoc>(Worse);

@@ -54,10 +54,9 @@ public sealed class TfIdf : ILexicalModel
     /// <inheritdoc/>
     public IReadOnlyList<ScoredDoc> Search(IReadOnlyList<string> queryTokens, int k)
     {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(k);
         var (terms, queryNorm) = QueryWeights(queryTokens);
-        var scores = new double[index.Count];
-        var seen = new bool[index.Count];
-        var touched = new List<int>();
+        var (scores, seen, touched) = index.Accumulators();
         foreach (var (t, wq) in terms)
         {
             var docs = index.PostingDocs[t];
@@ -70,7 +69,7 @@ public sealed class TfIdf : ILexicalModel
             }
         }
         foreach (var d in touched) scores[d] = docNorm[d] > 0 && queryNorm > 0 ? scores[d] / (docNorm[d] * queryNorm) : 0;
-        return index.TopK(scores, touched, k);
+        return index.TopK(scores, seen, touched, k);
     }
 
     /// <inheritdoc/>

@@ -88,12 +88,17 @@ public class LexicalModelsTests
         Assert.Contains("appears twice", Assert.Throws<ArgumentException>(() => new Bm25([("d1", ["a"]), ("d1", ["b"])])).Message);
     }
 
-    [Fact]
-    public void Concurrent_searches_give_the_same_results()
+    [Theory]
+    [InlineData(BaselineKind.Bm25)]
+    [InlineData(BaselineKind.TfIdf)]
+    public void Concurrent_searches_give_the_same_results(BaselineKind kind)
     {
-        var tfidf = new TfIdf(Corpus);
-        var expected = tfidf.Search(Query, 3);
-        Parallel.For(0, 200, _ => Assert.Equal(expected, tfidf.Search(Query, 3)));
+        var random = new Random(5);
+        IReadOnlyList<string> Text(int n) => Enumerable.Range(0, n).Select(_ => $"w{random.Next(40)}").ToArray();
+        var model = Baselines.Build(Enumerable.Range(0, 500).Select(i => ($"doc{i}", Text(1 + random.Next(30)))), new BaselineOptions(kind));
+        var queries = Enumerable.Range(0, 64).Select(_ => Text(1 + random.Next(5))).ToArray();
+        var expected = queries.Select(q => model.Search(q, 20)).ToArray();
+        Parallel.For(0, queries.Length * 8, i => Assert.Equal(expected[i % queries.Length], model.Search(queries[i % queries.Length], 20)));
     }
 
     [Fact]
