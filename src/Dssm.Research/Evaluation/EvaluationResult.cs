@@ -31,6 +31,9 @@ public sealed class EvaluationResult
     /// <summary>Queries averaged: those of the qrels with at least one relevant document.</summary>
     public IReadOnlyCollection<string> EvaluatedQueries => perQuery.Keys;
 
+    /// <summary>Per evaluated query, its values aligned with <see cref="Metrics"/> (for per-query tables and significance tests).</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<double>> PerQuery => perQuery.ToDictionary(p => p.Key, p => (IReadOnlyList<double>)p.Value, StringComparer.Ordinal);
+
     /// <summary>Queries of the qrels without any relevant document: not averaged.</summary>
     public IReadOnlyList<string> SkippedNoRelevant { get; }
 

@@ -60,6 +60,28 @@ public sealed class EmbeddingIndex
         return new EmbeddingIndex(ids, flat, d);
     }
 
+    /// <summary>
+    /// Encodes a corpus in batches with a model's encoder (texts → unit vectors, e.g. a tower's <c>Encode</c>)
+    /// and builds the index; <paramref name="progress"/> receives the number of documents encoded so far.
+    /// </summary>
+    public static EmbeddingIndex Encode(IReadOnlyList<(string Id, string Text)> docs, Func<IReadOnlyList<string>, float[][]> encode,
+        int batchSize = 256, IProgress<int>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(docs);
+        ArgumentNullException.ThrowIfNull(encode);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(batchSize);
+        var rows = new List<float[]>(docs.Count);
+        for (var start = 0; start < docs.Count; start += batchSize)
+        {
+            var batch = docs.Skip(start).Take(batchSize).Select(d => d.Text).ToArray();
+            var vectors = encode(batch);
+            if (vectors.Length != batch.Length) throw new InvalidOperationException($"the encoder returned {vectors.Length} vectors for {batch.Length} texts");
+            rows.AddRange(vectors);
+            progress?.Report(rows.Count);
+        }
+        return FromRows(docs.Select(d => d.Id).ToArray(), rows);
+    }
+
     /// <summary>How far a row's norm may be from 1 (float32 round-off of a normalised tower output).</summary>
     public const double UnitTolerance = 1e-3;
 

@@ -80,6 +80,27 @@ public sealed class EmbeddingIndexTests : IDisposable
     }
 
     [Fact]
+    public void Encode_builds_the_index_in_batches()
+    {
+        var docs = Enumerable.Range(0, 7).Select(i => ($"d{i}", i % 2 == 0 ? "even" : "odd")).ToArray();
+        var batches = new List<int>();
+        var seen = new List<int>();
+        var index = EmbeddingIndex.Encode(docs, texts =>
+        {
+            batches.Add(texts.Count);
+            return texts.Select(t => t == "even" ? new[] { 1f, 0f } : new[] { 0f, 1f }).ToArray();
+        }, batchSize: 3, progress: new SyncProgress(seen));
+        Assert.Equal([3, 3, 1], batches);
+        Assert.Equal([3, 6, 7], seen);
+        Assert.Equal(["d6", "d4", "d2", "d0"], index.Search([1f, 0f], 4).Select(h => h.DocId));
+    }
+
+    sealed class SyncProgress(List<int> seen) : IProgress<int>
+    {
+        public void Report(int value) => seen.Add(value);
+    }
+
+    [Fact]
     public void Rows_must_be_unit_length()
     {
         var e = Assert.Throws<ArgumentException>(() => EmbeddingIndex.FromRows(["a", "b"], [[1f, 0f], [3f, 4f]]));
