@@ -4,12 +4,13 @@ namespace Dssm.Research.Retrieval;
 
 /// <summary>
 /// A corpus embedding matrix — document ids and their unit-length vectors, N × D — with exact top-k search by
-/// cosine (a dot product, since rows are unit length: R(Q, D) = cos(y_Q, y_D), Huang et al. 2013, §3.1).
+/// cosine (a dot product, since rows are unit length: R(Q, D) = cos(y_Q, y_D), Huang et al. 2013, §3).
 /// <para>
 /// Search multiplies blocks of 32 queries by the whole matrix in plain C# (SIMD via <see cref="System.Numerics.Vector{T}"/>),
-/// blocks spread over the cores. Measured on 2 shared cores (Release, 5k × 128 documents, AVX2): 1000 queries
-/// 102 ms for the C# product vs 186 ms for TorchSharp's <c>torch.mm</c> with the copy into and out of libtorch,
-/// 32 queries 4.7 ms vs 20 ms, one query 0.13 ms vs 0.12 ms — so no libtorch here (tests/…/Benchmarks/RetrievalBenchmarks).
+/// blocks spread over the cores. Measured on 2 cores shared with other jobs (Release, AVX2, 5k × 128 documents,
+/// best of 5, two sessions): 1000 queries 57–102 ms for the C# product vs 124–186 ms for TorchSharp's <c>torch.mm</c>
+/// with the copy into and out of libtorch; 32 queries 4.7–7.6 ms vs 8.5–20 ms; one query 0.13–0.26 ms vs
+/// 0.12–0.29 ms. So no libtorch here (tests/Dssm.Research.Tests/Benchmarks/RetrievalBenchmarks.cs).
 /// Each thread holds a 32 × N float score buffer (128 MB per million documents). Query vectors should be unit
 /// length too; they are not checked (a query's scale does not change its ranking).
 /// </para>
