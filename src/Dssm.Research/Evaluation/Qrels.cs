@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Dssm.Research.Evaluation;
 
 /// <summary>
@@ -32,6 +34,46 @@ public sealed class Qrels
 
     /// <summary>Document ids with relevance &gt; 0 for a query.</summary>
     public IEnumerable<string> Relevant(string queryId) => For(queryId).Where(p => p.Value > 0).Select(p => p.Key);
+
+    /// <summary>Reads a TREC qrels file: one judgement per line, <c>qid iter docid rel</c>, whitespace-separated
+    /// (iter is ignored, as trec_eval does). Blank lines are skipped; a later line for the same pair replaces an earlier one.</summary>
+    /// <exception cref="FormatException">a line is malformed; the message names file:line and the field.</exception>
+    public static Qrels Read(string path)
+    {
+        using var reader = new StreamReader(path);
+        return Parse(reader, path);
+    }
+
+    /// <summary>Parses TREC qrels text; <paramref name="source"/> names it in errors.</summary>
+    public static Qrels Parse(TextReader reader, string source = "<qrels>")
+    {
+        var qrels = new Qrels();
+        var n = 0;
+        for (var line = reader.ReadLine(); line is not null; line = reader.ReadLine())
+        {
+            n++;
+            var parts = TrecLine.Split(line);
+            if (parts.Length == 0) continue;
+            TrecLine.Fields(parts, 4, "qid 0 docid rel", source, n);
+            qrels.Add(parts[0], parts[2], TrecLine.Int(parts, 4, "rel", source, n));
+        }
+        return qrels;
+    }
+
+    /// <summary>Writes TREC qrels (<c>qid 0 docid rel</c>), queries and documents in insertion order.</summary>
+    public void Write(string path)
+    {
+        using var writer = new StreamWriter(path);
+        Write(writer);
+    }
+
+    /// <summary>Writes TREC qrels to a text writer.</summary>
+    public void Write(TextWriter writer)
+    {
+        foreach (var (q, docs) in byQuery)
+            foreach (var (d, rel) in docs)
+                writer.Write(string.Create(CultureInfo.InvariantCulture, $"{TrecLine.Id(q, "query id")} 0 {TrecLine.Id(d, "document id")} {rel}\n"));
+    }
 
     static readonly IReadOnlyDictionary<string, int> EmptyDocs = new Dictionary<string, int>();
 }

@@ -1,0 +1,63 @@
+using System.Globalization;
+
+namespace Dssm.Research.Evaluation;
+
+/// <summary>
+/// TREC run files, the input of trec_eval: one line per retrieved document,
+/// <c>qid Q0 docid rank score tag</c>, whitespace-separated.
+/// <para>
+/// Scores are written with the shortest text that reads back to the same double ("R"), so a run
+/// written and read again ranks — and evaluates — exactly as before, in this library and in trec_eval
+/// (which orders by score, then document id descending, and ignores the rank column).
+/// </para>
+/// </summary>
+public static class TrecRunFile
+{
+    /// <summary>Writes a run: queries in the run's order, documents in trec_eval order, ranks from 1;
+    /// <paramref name="tag"/> (the last column) must not contain whitespace.</summary>
+    public static void Write(string path, RankedRun run, string tag = "dssm")
+    {
+        using var writer = new StreamWriter(path);
+        Write(writer, run, tag);
+    }
+
+    /// <summary>Writes a run to a text writer.</summary>
+    public static void Write(TextWriter writer, RankedRun run, string tag = "dssm")
+    {
+        if (string.IsNullOrEmpty(tag) || tag.Any(char.IsWhiteSpace)) throw new ArgumentException($"run tag '{tag}' must be non-empty and contain no whitespace", nameof(tag));
+        foreach (var q in run.QueryIds)
+        {
+            TrecLine.Id(q, "query id");
+            var rank = 0;
+            foreach (var d in run.Ranked(q))
+                writer.Write(string.Create(CultureInfo.InvariantCulture, $"{q} Q0 {TrecLine.Id(d.DocId, "document id")} {++rank} {d.Score:R} {tag}\n"));
+        }
+    }
+
+    /// <summary>Reads a run file. Blank lines are skipped; the Q0, rank and tag columns are read but not used.</summary>
+    /// <exception cref="FormatException">a malformed line or a document listed twice for a query; the message names file:line and the field.</exception>
+    public static RankedRun Read(string path)
+    {
+        using var reader = new StreamReader(path);
+        return Parse(reader, path);
+    }
+
+    /// <summary>Parses run text; <paramref name="source"/> names it in errors.</summary>
+    public static RankedRun Parse(TextReader reader, string source = "<run>")
+    {
+        var run = new RankedRun();
+        var n = 0;
+        for (var line = reader.ReadLine(); line is not null; line = reader.ReadLine())
+        {
+            n++;
+            var parts = TrecLine.Split(line);
+            if (parts.Length == 0) continue;
+            TrecLine.Fields(parts, 6, "qid Q0 docid rank score tag", source, n);
+            TrecLine.Int(parts, 4, "rank", source, n);
+            var score = TrecLine.Double(parts, 5, "score", source, n);
+            if (!run.TryAdd(parts[0], parts[2], score))
+                throw TrecLine.Error(source, n, 3, "docid", $"document '{parts[2]}' appears twice for query '{parts[0]}'");
+        }
+        return run;
+    }
+}

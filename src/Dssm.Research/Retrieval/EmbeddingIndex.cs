@@ -1,0 +1,191 @@
+using Dssm.Research.Evaluation;
+
+namespace Dssm.Research.Retrieval;
+
+/// <summary>
+/// A corpus embedding matrix — document ids and their unit-length vectors, N × D — with exact top-k search by
+/// cosine (a dot product, since rows are unit length: R(Q, D) = cos(y_Q, y_D), Huang et al. 2013, §3).
+/// <para>
+/// Search multiplies blocks of 32 queries by the whole matrix in plain C# (SIMD via <see cref="System.Numerics.Vector{T}"/>),
+/// blocks spread over the cores. Measured on 2 cores shared with other jobs (Release, AVX2, 5k × 128 documents,
+/// best of 5, two sessions): 1000 queries 57–102 ms for the C# product vs 124–186 ms for TorchSharp's <c>torch.mm</c>
+/// with the copy into and out of libtorch; 32 queries 4.7–7.6 ms vs 8.5–20 ms; one query 0.13–0.26 ms vs
+/// 0.12–0.29 ms. So no libtorch here (tests/Dssm.Research.Tests/Benchmarks/RetrievalBenchmarks.cs).
+/// Each thread holds a 32 × N float score buffer (128 MB per million documents). Query vectors should be unit
+/// length too; they are not checked (a query's scale does not change its ranking).
+/// </para>
+/// Immutable; every method is safe to call concurrently. Saved as a small binary file (<see cref="Save"/>,
+/// <see cref="Load"/>) with a header, a format version, the dimensions and a SHA-256 checksum.
+/// </summary>
+public sealed class EmbeddingIndex
+{
+    readonly string[] ids;
+    readonly float[] vectors;
+    readonly Dictionary<string, int> rowOf = new(StringComparer.Ordinal);
+
+    /// <summary>Builds an index from ids and a row-major N × D matrix (the array is copied).</summary>
+    /// <exception cref="ArgumentException">sizes disagree, an id repeats, or a row is not finite and of unit length (or zero).</exception>
+    public EmbeddingIndex(IReadOnlyList<string> ids, ReadOnlySpan<float> vectors, int dimension)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(dimension);
+        if (vectors.Length != (long)ids.Count * dimension)
+            throw new ArgumentException($"{ids.Count} ids × {dimension} dimensions need {(long)ids.Count * dimension} floats, got {vectors.Length}", nameof(vectors));
+        this.ids = ids.ToArray();
+        this.vectors = vectors.ToArray();
+        Dimension = dimension;
+        for (var i = 0; i < this.ids.Length; i++)
+        {
+            ArgumentException.ThrowIfNullOrWhiteSpace(this.ids[i], nameof(ids));
+            if (!rowOf.TryAdd(this.ids[i], i)) throw new ArgumentException($"document id '{this.ids[i]}' appears twice", nameof(ids));
+            var row = Row(i);
+            var norm = Math.Sqrt(DotProducts.Dot(row, row));
+            if (!double.IsFinite(norm)) throw new ArgumentException($"row {i} ('{this.ids[i]}') has a non-finite value", nameof(vectors));
+            if (norm != 0 && Math.Abs(norm - 1) > UnitTolerance)
+                throw new ArgumentException($"row {i} ('{this.ids[i]}') has norm {norm:G6}; embeddings must be unit length (normalise them first)", nameof(vectors));
+        }
+    }
+
+    /// <summary>Builds an index from one float[] row per id.</summary>
+    public static EmbeddingIndex FromRows(IReadOnlyList<string> ids, IReadOnlyList<float[]> rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        if (ids.Count != rows.Count) throw new ArgumentException($"{ids.Count} ids but {rows.Count} rows", nameof(rows));
+        var d = rows.Count == 0 ? 1 : rows[0].Length;
+        var flat = new float[(long)rows.Count * d];
+        for (var i = 0; i < rows.Count; i++)
+        {
+            if (rows[i].Length != d) throw new ArgumentException($"row {i} ('{ids[i]}') has {rows[i].Length} dimensions, row 0 has {d}", nameof(rows));
+            rows[i].CopyTo(flat, (long)i * d);
+        }
+        return new EmbeddingIndex(ids, flat, d);
+    }
+
+    /// <summary>
+    /// Encodes a corpus in batches with a model's encoder (texts → unit vectors, e.g. a tower's <c>Encode</c>)
+    /// and builds the index; <paramref name="progress"/> receives the number of documents encoded so far.
+    /// </summary>
+    public static EmbeddingIndex Encode(IReadOnlyList<(string Id, string Text)> docs, Func<IReadOnlyList<string>, float[][]> encode,
+        int batchSize = 256, IProgress<int>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(docs);
+        ArgumentNullException.ThrowIfNull(encode);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(batchSize);
+        var rows = new List<float[]>(docs.Count);
+        for (var start = 0; start < docs.Count; start += batchSize)
+        {
+            var batch = docs.Skip(start).Take(batchSize).Select(d => d.Text).ToArray();
+            var vectors = encode(batch);
+            if (vectors.Length != batch.Length) throw new InvalidOperationException($"the encoder returned {vectors.Length} vectors for {batch.Length} texts");
+            rows.AddRange(vectors);
+            progress?.Report(rows.Count);
+        }
+        return FromRows(docs.Select(d => d.Id).ToArray(), rows);
+    }
+
+    /// <summary>How far a row's norm may be from 1 (float32 round-off of a normalised tower output).</summary>
+    public const double UnitTolerance = 1e-3;
+
+    /// <summary>N, the number of documents.</summary>
+    public int Count => ids.Length;
+
+    /// <summary>D, the embedding dimension.</summary>
+    public int Dimension { get; }
+
+    /// <summary>Document ids, in row order.</summary>
+    public IReadOnlyList<string> Ids => ids;
+
+    /// <summary>The vector of row i.</summary>
+    public ReadOnlySpan<float> Row(int i) => vectors.AsSpan(i * Dimension, Dimension);
+
+    /// <summary>The vector of a document.</summary>
+    /// <exception cref="KeyNotFoundException">the id is not in the index.</exception>
+    public ReadOnlySpan<float> Vector(string docId) => Row(RowOf(docId));
+
+    /// <summary>Exact top-k of one query (score descending, ties by id descending).</summary>
+    public IReadOnlyList<ScoredDoc> Search(float[] query, int k) => Search([query], k)[0];
+
+    /// <summary>Exact top-k of each query: blocks of queries times the matrix, blocks in parallel.</summary>
+    public IReadOnlyList<ScoredDoc>[] Search(IReadOnlyList<float[]> queries, int k)
+    {
+        ArgumentNullException.ThrowIfNull(queries);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(k);
+        for (var q = 0; q < queries.Count; q++)
+            if (queries[q].Length != Dimension) throw new ArgumentException($"query {q} has {queries[q].Length} dimensions, the index has {Dimension}", nameof(queries));
+        var results = new IReadOnlyList<ScoredDoc>[queries.Count];
+        var blocks = (queries.Count + DotProducts.QueryBlock - 1) / DotProducts.QueryBlock;
+        Parallel.For(0, blocks, () => (new float[DotProducts.QueryBlock * Dimension], new float[DotProducts.QueryBlock * Math.Max(Count, 1)]), (block, _, buffers) =>
+        {
+            var (queryBuffer, scores) = buffers;
+            var first = block * DotProducts.QueryBlock;
+            var b = Math.Min(DotProducts.QueryBlock, queries.Count - first);
+            for (var q = 0; q < b; q++) queries[first + q].CopyTo(queryBuffer, q * Dimension);
+            DotProducts.Block(vectors, queryBuffer.AsSpan(0, b * Dimension), scores.AsSpan(0, b * Count), Dimension);
+            for (var q = 0; q < b; q++) results[first + q] = TopK(scores, q * Count, k);
+            return buffers;
+        }, _ => { });
+        return results;
+    }
+
+    /// <summary>Exact top-k for named queries, as a run.</summary>
+    public RankedRun Search(IReadOnlyDictionary<string, float[]> queries, int k)
+    {
+        var keys = queries.Keys.ToArray();
+        var hits = Search(keys.Select(q => queries[q]).ToArray(), k);
+        var run = new RankedRun();
+        for (var i = 0; i < keys.Length; i++) run.AddRange(keys[i], hits[i]);
+        return run;
+    }
+
+    /// <summary>Scores each query's candidates (cosine) and ranks them; queries without candidates are left out.</summary>
+    /// <exception cref="KeyNotFoundException">a candidate query has no embedding, or a candidate document is not in the index.</exception>
+    public RankedRun Rerank(Candidates candidates, IReadOnlyDictionary<string, float[]> queries)
+    {
+        var run = new RankedRun();
+        foreach (var q in candidates.QueryIds)
+        {
+            if (!queries.TryGetValue(q, out var query)) throw new KeyNotFoundException($"candidate query '{q}' has no query embedding");
+            if (query.Length != Dimension) throw new ArgumentException($"query '{q}' has {query.Length} dimensions, the index has {Dimension}", nameof(queries));
+            foreach (var d in candidates.For(q)) run.Add(q, d, DotProducts.Dot(query, Vector(d)));
+        }
+        return run;
+    }
+
+    /// <summary>Writes the index (see <see cref="EmbeddingIndexFile"/> for the layout); atomic: a temporary file is renamed into place.</summary>
+    public void Save(string path) => EmbeddingIndexFile.Write(path, ids, vectors, Dimension);
+
+    /// <summary>Reads an index written by <see cref="Save"/>.</summary>
+    /// <exception cref="InvalidDataException">not an index file, an unknown version, or a corrupt/truncated file; the message names the file.</exception>
+    public static EmbeddingIndex Load(string path)
+    {
+        var (fileIds, fileVectors, dimension) = EmbeddingIndexFile.Read(path);
+        try { return new EmbeddingIndex(fileIds, fileVectors, dimension); }
+        catch (ArgumentException e) { throw new InvalidDataException($"{path}: {e.Message}", e); }
+    }
+
+    int RowOf(string docId) =>
+        rowOf.TryGetValue(docId, out var i) ? i : throw new KeyNotFoundException($"document '{docId}' is not in the embedding index");
+
+    ScoredDoc[] TopK(float[] scores, int offset, int k)
+    {
+        // Keep the best k rows in a heap ordered worst-first, trec_eval order on (score, id).
+        int Better(int a, int b)
+        {
+            var c = scores[offset + b].CompareTo(scores[offset + a]);
+            return c != 0 ? c : string.CompareOrdinal(ids[b], ids[a]);
+        }
+        var heap = new PriorityQueue<int, int>(Comparer<int>.Create((a, b) => Better(b, a)));
+        for (var i = 0; i < Count; i++)
+        {
+            if (heap.Count < k) heap.Enqueue(i, i);
+            else if (scores[offset + i] >= scores[offset + heap.Peek()] && Better(i, heap.Peek()) < 0) heap.EnqueueDequeue(i, i);
+        }
+        var result = new ScoredDoc[heap.Count];
+        for (var r = result.Length - 1; r >= 0; r--)
+        {
+            var i = heap.Dequeue();
+            result[r] = new ScoredDoc(ids[i], scores[offset + i]);
+        }
+        return result;
+    }
+}

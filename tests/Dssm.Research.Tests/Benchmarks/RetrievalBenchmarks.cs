@@ -1,0 +1,94 @@
+using System.Diagnostics;
+using Dssm.Research.Evaluation;
+using Dssm.Research.Retrieval;
+using Dssm.Research.Runtime;
+using Dssm.Research.Tests.Retrieval;
+using TorchSharp;
+using Xunit.Abstractions;
+
+namespace Dssm.Research.Tests.Benchmarks;
+
+/// <summary>
+/// Timings, not assertions: they run only with DSSM_BENCH=1 and print their numbers.
+/// <c>DSSM_BENCH=1 dotnet test tests/Dssm.Research.Tests --filter "FullyQualifiedName~Benchmarks" --logger "console;verbosity=detailed"</c>
+/// </summary>
+public class RetrievalBenchmarks(ITestOutputHelper output)
+{
+    static bool Enabled => Environment.GetEnvironmentVariable("DSSM_BENCH") == "1";
+
+    static double Best(int repeats, Action action)
+    {
+        action();   // warm-up (JIT, caches)
+        var best = double.MaxValue;
+        for (var r = 0; r < repeats; r++)
+        {
+            var sw = Stopwatch.StartNew();
+            action();
+            best = Math.Min(best, sw.Elapsed.TotalMilliseconds);
+        }
+        return best;
+    }
+
+    [Fact]
+    public void Bm25_and_TfIdf_10k_documents_1k_queries()
+    {
+        if (!Enabled) return;
+        // Zipf-distributed vocabulary of 30k words; documents of 20–120 tokens, queries of 2–8.
+        var random = new Random(1);
+        var cumulative = new double[30_000];
+        double total = 0;
+        for (var i = 0; i < cumulative.Length; i++) cumulative[i] = total += 1.0 / (i + 1);
+        string Word() { var x = random.NextDouble() * total; var i = Array.BinarySearch(cumulative, x); return $"w{(i < 0 ? ~i : i)}"; }
+        IReadOnlyList<string> Text(int min, int max) => Enumerable.Range(0, random.Next(min, max + 1)).Select(_ => Word()).ToArray();
+        var docs = Enumerable.Range(0, 10_000).Select(i => ($"d{i}", Text(20, 120))).ToArray();
+        var queries = Enumerable.Range(0, 1_000).Select(i => ($"q{i}", Text(2, 8))).ToArray();
+        foreach (var kind in new[] { BaselineKind.Bm25, BaselineKind.TfIdf })
+        {
+            var sw = Stopwatch.StartNew();
+            var model = Baselines.Build(docs, new BaselineOptions(kind));
+            var build = sw.Elapsed.TotalMilliseconds;
+            var parallel = Best(3, () => Baselines.Run(model, queries, depth: 1000));
+            var serial = Best(3, () => { foreach (var (_, q) in queries) model.Search(q, 1000); });
+            output.WriteLine($"{kind}: index 10k docs {build:F0} ms; 1k queries top-1000: {serial:F0} ms on 1 thread, {parallel:F0} ms Baselines.Run ({Environment.ProcessorCount} cores)");
+        }
+    }
+
+    [Fact]
+    public void Exact_top_k_5k_by_128_plain_csharp_vs_torch_mm()
+    {
+        if (!Enabled) return;
+        const int n = 5_000, d = 128, k = 10;
+        var random = new Random(1);
+        var rows = Enumerable.Range(0, n).Select(_ => EmbeddingIndexTests.UnitVector(random, d)).ToArray();
+        var index = EmbeddingIndex.FromRows(Enumerable.Range(0, n).Select(i => $"d{i}").ToArray(), rows);
+        var flat = rows.SelectMany(r => r).ToArray();
+        TorchRuntime.Initialize();
+        using var docsT = torch.tensor(flat, [n, d]);
+        using var docsTT = docsT.t().contiguous();
+        output.WriteLine($"libtorch threads: {torch.get_num_threads()}, cores: {Environment.ProcessorCount}, Vector<float>.Count: {System.Numerics.Vector<float>.Count}");
+        foreach (var batch in new[] { 1, 32, 1000 })
+        {
+            var queries = Enumerable.Range(0, batch).Select(_ => EmbeddingIndexTests.UnitVector(random, d)).ToArray();
+            var qflat = queries.SelectMany(r => r).ToArray();
+            var scores = new float[n * DotProducts.QueryBlock];
+            var kernel = Best(5, () =>
+            {
+                Parallel.For(0, (batch + 31) / 32, b =>
+                {
+                    var count = Math.Min(32, batch - b * 32);
+                    var local = new float[n * count];
+                    DotProducts.Block(flat, qflat.AsSpan(b * 32 * d, count * d), local, d);
+                });
+            });
+            var torchMm = Best(5, () =>
+            {
+                using var scope = torch.NewDisposeScope();
+                var q = torch.tensor(qflat, [batch, d]);
+                var s = torch.mm(q, docsTT);
+                _ = s.data<float>().ToArray();
+            });
+            var search = Best(5, () => index.Search(queries, k));
+            output.WriteLine($"batch {batch,4} queries × {n}×{d}: C# kernel {kernel,8:F2} ms | torch.mm + copy out {torchMm,8:F2} ms | EmbeddingIndex.Search top-{k} (C# kernel + top-k) {search,8:F2} ms");
+        }
+    }
+}
