@@ -4,9 +4,11 @@ namespace Dssm.Research.Data;
 
 /// <summary>
 /// Pointwise pairs → BEIR. Query and document ids are <see cref="StableId"/>s (<c>q-…</c>, <c>d-…</c>) of
-/// their texts; label 1 becomes a judgement of score 1, label 0 a judgement of score 0 (shown, not
-/// clicked); the same pair seen with both labels keeps 1 (a click wins). Every document paired with a
-/// query is also one of its candidates, in first-seen order.
+/// their texts; each label-1 pair becomes a judgement of score 1 (the clicked pairs: DSSM's positives).
+/// Every document paired with a query, clicked or not, is one of its candidates (<c>candidates.tsv</c>, in
+/// first-seen order), so the shown-but-unclicked negatives of Huang et al. (2013, §3.3) are kept for
+/// re-ranking and negative sampling. Queries with no positive pair are in no split (there is nothing to
+/// evaluate them on) but keep their candidates.
 /// </summary>
 public static class PointwiseConverter
 {
@@ -23,9 +25,12 @@ public static class PointwiseConverter
             var did = StableId.For("d-", p.Doc);
             if (docs.TryGetValue(did, out var known)) { if (known.Text != p.Doc) throw new InvalidOperationException($"id collision: '{did}' for two different documents"); }
             else docs[did] = new BeirDocument(did, "", p.Doc);
-            var split = options.SplitOf(qid);
-            if (!qrels.TryGetValue(split, out var set)) qrels[split] = set = new Qrels();
-            if (!set.For(qid).TryGetValue(did, out var old) || old < p.Label) set.Add(qid, did, p.Label);
+            if (p.Label > 0)
+            {
+                var split = options.SplitOf(qid);
+                if (!qrels.TryGetValue(split, out var set)) qrels[split] = set = new Qrels();
+                set.Add(qid, did, 1);
+            }
             if (!candidates.TryGetValue(qid, out var list)) candidates[qid] = list = [];
             if (!list.Contains(did)) list.Add(did);
         }
