@@ -6,6 +6,8 @@ namespace Dssm.Cli.Commands;
 /// <summary>
 /// <c>dssm data convert | check | stats | fetch | generate</c>: turn public formats into the BEIR layout,
 /// validate a folder, describe it, download public sets, regenerate the embedded dataset.
+/// Each action runs inside <see cref="CliErrors.Run"/> itself: System.CommandLine's own exception handler
+/// would otherwise catch a <see cref="DataFormatException"/> first and print a stack trace.
 /// </summary>
 public static class DataCommand
 {
@@ -45,7 +47,7 @@ public static class DataCommand
         command.Options.Add(dev);
         command.Options.Add(test);
         command.Options.Add(lenient);
-        command.SetAction(parse =>
+        command.SetAction(parse => CliErrors.Run(() =>
         {
             var read = new DataReadOptions(Lenient: parse.GetValue(lenient));
             var convert = new ConvertOptions(parse.GetValue(split)!, parse.GetValue(dev), parse.GetValue(test));
@@ -80,7 +82,7 @@ public static class DataCommand
             Console.WriteLine($"wrote {outDir}");
             if (ds is not null) Console.Write(DatasetStats.Compute(ds).ToText());
             return 0;
-        });
+        }));
         return command;
     }
 
@@ -93,13 +95,13 @@ public static class DataCommand
         command.Arguments.Add(dir);
         command.Options.Add(lenient);
         command.Options.Add(dedup);
-        command.SetAction(parse =>
+        command.SetAction(parse => CliErrors.Run(() =>
         {
             var ds = BeirDataset.Load(parse.GetValue(dir)!, new DataReadOptions(Lenient: parse.GetValue(lenient), DeduplicateDocuments: parse.GetValue(dedup)));
             Print(ds.Reports);
             Console.WriteLine($"ok: {ds.Documents.Count:N0} documents, {ds.Queries.Count:N0} queries, splits {string.Join(", ", ds.Splits)}");
             return 0;
-        });
+        }));
         return command;
     }
 
@@ -108,11 +110,11 @@ public static class DataCommand
         var dir = new Argument<string>("DIR") { Description = "A BEIR folder." };
         var command = new Command("stats", "Counts, label balance, length histograms, vocabulary, and how often a query and its relevant documents share no word.");
         command.Arguments.Add(dir);
-        command.SetAction(parse =>
+        command.SetAction(parse => CliErrors.Run(() =>
         {
             Console.Write(DatasetStats.Compute(BeirDataset.Load(parse.GetValue(dir)!)).ToText());
             return 0;
-        });
+        }));
         return command;
     }
 
@@ -123,12 +125,12 @@ public static class DataCommand
         var command = new Command("fetch", "Download a public dataset from its official URL (progress, SHA-256), unpack it, and print the convert command. Offline: says what to download by hand and where to put it.");
         command.Arguments.Add(name);
         command.Options.Add(output);
-        command.SetAction(parse =>
+        command.SetAction(parse => CliErrors.Run(() =>
         {
             var fetcher = new DatasetFetcher(log: Console.Out);
             fetcher.FetchAsync(parse.GetValue(name)!, parse.GetValue(output)!).GetAwaiter().GetResult();
             return 0;
-        });
+        }));
         return command;
     }
 
@@ -139,13 +141,13 @@ public static class DataCommand
         var command = new Command("generate", "Regenerate the embedded dataset semantic-clicks (BEIR layout + README) from the lexicon in the library; byte-identical on every run.");
         command.Options.Add(output);
         command.Options.Add(seed);
-        command.SetAction(parse =>
+        command.SetAction(parse => CliErrors.Run(() =>
         {
             var outDir = parse.GetValue(output)!;
             var ds = SyntheticClicks.Write(outDir, new SyntheticClicksOptions(Seed: parse.GetValue(seed)));
             Console.WriteLine($"wrote {outDir}: {ds.Documents.Count:N0} documents, {ds.Queries.Count:N0} queries");
             return 0;
-        });
+        }));
         return command;
     }
 

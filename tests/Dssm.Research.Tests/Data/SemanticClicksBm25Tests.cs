@@ -22,8 +22,11 @@ public sealed class SemanticClicksBm25Tests(ITestOutputHelper output)
             output.WriteLine($"  {lang}: NDCG@10 = {n2:F3}, MRR@10 = {m2:F3}");
         }
         Assert.True(ndcg < 0.35, $"BM25 NDCG@10 {ndcg:F3} is not well below 0.5");
+        Assert.Equal(SyntheticClicksReadme.Bm25TestNdcg10, ndcg.ToString("F3", System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(SyntheticClicksReadme.Bm25TestMrr10, mrr.ToString("F3", System.Globalization.CultureInfo.InvariantCulture));
         var (learned, _) = SimpleBm25.Evaluate(new ClickTranslationModel(ds).Ranker(10), ds.Queries, ds.Qrels("test"));
         output.WriteLine($"click-translation baseline test NDCG@10 = {learned:F3}");
         Assert.True(learned > ndcg + 0.3, $"a model that learns word associations from the train clicks reaches only {learned:F3}");
+        Assert.Equal(SyntheticClicksReadme.TranslationTestNdcg10, learned.ToString("F3", System.Globalization.CultureInfo.InvariantCulture));
     }
 }
