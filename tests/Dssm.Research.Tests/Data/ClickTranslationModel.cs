@@ -36,8 +36,11 @@ internal sealed class ClickTranslationModel
 
     public Func<string, List<string>> Ranker(int k) => query =>
     {
-        var rows = SimpleBm25.Tokens(query).Distinct().Select(w => table.GetValueOrDefault(w)).OfType<Dictionary<string, double>>().ToList();
-        return docs.Select((d, i) => (d.Id, i, Score: d.Words.Sum(u => rows.Sum(r => r.GetValueOrDefault(u)) * idf[u]) / d.Words.Count))
+        var weight = new Dictionary<string, double>(StringComparer.Ordinal);   // Σ_w p(u|w) · idf(u)
+        foreach (var w in SimpleBm25.Tokens(query).Distinct())
+            if (table.TryGetValue(w, out var row))
+                foreach (var (u, p) in row) weight[u] = weight.GetValueOrDefault(u) + p * idf[u];
+        return docs.Select((d, i) => (d.Id, i, Score: d.Words.Sum(u => weight.GetValueOrDefault(u)) / d.Words.Count))
             .OrderByDescending(x => x.Score).ThenBy(x => x.i).Take(k).Select(x => x.Id).ToList();
     };
 }
