@@ -18,7 +18,9 @@ namespace Dssm.Research.Data;
 /// <see cref="SyntheticClicksOptions.DocumentsPerIntentValue"/> pages (document pattern × document-side
 /// slot form, plus one aside about a sibling intent and one filler sentence) and one query per (query
 /// pattern × query-side slot form); each query is judged relevant (score 1) to all pages of its pair.
-/// The phrasings of each pair are shuffled and split test / dev / train, so no query is in two splits.
+/// The phrasings of each pair are shuffled and split test / dev / train, so no query is in two splits;
+/// in addition one query pattern per intent is held out of training altogether (its queries go to dev and
+/// test), so the test split mixes new combinations of trained wording with wording never trained on.
 /// Ids are opaque (<c>en-d0001</c>, <c>zh-q00001</c>) and pages are shuffled, so order gives nothing away.</para>
 /// Deterministic: one <see cref="SplitMix64"/> stream from <see cref="SyntheticClicksOptions.Seed"/>,
 /// ordinal string handling, <c>\n</c> endings; the same options write the same bytes on every machine.
@@ -59,6 +61,11 @@ public static class SyntheticClicks
         int pair = 0;
         foreach (var domain in domains)
             foreach (var intent in domain.Intents)
+            {
+                // One query pattern per intent is never shown in training: its queries test generalisation to
+                // new wording (letter n-grams help: "cheapest flight" vs the trained "cheap flights").
+                var heldOut = options.HeldOutPatternPerIntent ? intent.Query[rng.Below(intent.Query.Length)] : null;
+                int slotIndex = 0;
                 foreach (var slot in domain.Slots)
                 {
                     for (int k = 0; k < options.DocumentsPerIntentValue; k++)
@@ -70,7 +77,7 @@ public static class SyntheticClicks
                         var text = zh ? body + aside + rng.Pick(filler) : body + " " + aside + " " + rng.Pick(filler);
                         docs.Add((pair, Capitalise(intent.Titles[k % intent.Titles.Length].Replace("{s}", form)), text));
                     }
-                    var phrasings = intent.Query.SelectMany(p => slot.Query.Select(f => p.Replace("{s}", f))).ToList();
+                    var phrasings = intent.Query.Where(p => p != heldOut).SelectMany(p => slot.Query.Select(f => p.Replace("{s}", f))).ToList();
                     rng.Shuffle(phrasings);
                     for (int i = 0; i < phrasings.Count; i++)
                     {
@@ -78,8 +85,13 @@ public static class SyntheticClicks
                             : i < options.TestQueriesPerIntentValue + options.DevQueriesPerIntentValue ? "dev" : "train";
                         queries.Add((pair, split, phrasings[i]));
                     }
+                    if (heldOut is not null)
+                        for (int f = 0; f < slot.Query.Length; f++)   // alternate which form goes to test, so both kinds are tested
+                            queries.Add((pair, (f + slotIndex) % 2 == 0 ? "test" : "dev", heldOut.Replace("{s}", slot.Query[f])));
                     pair++;
+                    slotIndex++;
                 }
+            }
         rng.Shuffle(docs);
         rng.Shuffle(queries);
         var docIds = new List<string>[pair];

@@ -7,6 +7,9 @@ namespace Dssm.Research.Data;
 /// <param name="DevQueriesPerIntentValue">Phrasings per (intent, slot value) held out for dev.</param>
 /// <param name="TestQueriesPerIntentValue">Phrasings per (intent, slot value) held out for test: new
 /// combinations of query patterns and slot forms, each seen in training only with other partners.</param>
+/// <param name="HeldOutPatternPerIntent">Keep one query pattern per intent out of training (its queries
+/// go to dev and test): without it a click-trained model reaches a perfect test score, which leaves nothing
+/// for ablations to show.</param>
 /// <param name="English">Include the English part (ids <c>en-…</c>).</param>
 /// <param name="Chinese">Include the Chinese part (ids <c>zh-…</c>).</param>
 public sealed record SyntheticClicksOptions(
@@ -14,5 +17,6 @@ public sealed record SyntheticClicksOptions(
     int DocumentsPerIntentValue = 4,
     int DevQueriesPerIntentValue = 1,
     int TestQueriesPerIntentValue = 1,
+    bool HeldOutPatternPerIntent = true,
     bool English = true,
     bool Chinese = true);

@@ -8,7 +8,7 @@ internal static class SyntheticClicksReadme
 {
     /// <summary>BM25 on the committed dataset (Okapi, k1 = 0.9, b = 0.4; English words and Chinese single
     /// characters; title + text), as measured by <c>SemanticClicksBm25Tests</c>, which checks these figures.</summary>
-    internal const string Bm25TestNdcg10 = "0.296", Bm25TestMrr10 = "0.335", TranslationTestNdcg10 = "0.807";
+    internal const string Bm25TestNdcg10 = "0.300", Bm25TestMrr10 = "0.342", TranslationTestNdcg10 = "0.652";
 
     public static string Render(BeirDataset ds, SyntheticClicksOptions options)
     {
@@ -44,8 +44,14 @@ internal static class SyntheticClicksReadme
             - {options.DocumentsPerIntentValue} pages per (intent, slot value); each page adds one aside that names a *sibling* intent with
               the query's own words ("not to be confused with cheap flights paris"): the distractors.
             - One query per (query pattern × query-side slot form); all pages of its (intent, slot value) are relevant
-              (score 1). Per (intent, slot value) the phrasings are shuffled and {options.TestQueriesPerIntentValue} goes to test, {options.DevQueriesPerIntentValue} to dev, the rest
-              to train: test queries are unseen combinations of forms that training shows with other partners.
+              (score 1). The test split holds two kinds of query, about half each:
+              *new combinations* — per (intent, slot value) the phrasings are shuffled and {options.TestQueriesPerIntentValue} goes to test, {options.DevQueriesPerIntentValue} to dev,
+              the rest to train, so a test query combines a pattern and a slot form that training shows only with other
+              partners; and *new wording* — one query pattern per intent never appears in training (its queries go to dev
+              and test), so the model must generalise from related words ("cheapest flight" vs the trained "cheap
+              flights": letter trigrams help) or from the slot value alone. Without the second kind a click-trained
+              DSSM scores a perfect 1.0 and ablations have nothing to show.
+            - The train qrels are the click log: each (query, clicked page) pair once.
             - Ids are opaque (`en-d0001`, `zh-q00001`; prefix = language) and the order is shuffled.
 
             ## Counts
@@ -59,8 +65,13 @@ internal static class SyntheticClicksReadme
             BM25 (Okapi, k1 = 0.9, b = 0.4, title + text; English lower-cased words, Chinese single characters) on the
             test split: NDCG@10 = {Bm25TestNdcg10}, MRR@10 = {Bm25TestMrr10}. The signal is learnable: a word-translation table counted from
             the train clicks (query word → clicked-page word, IBM-model-1 style, no neural network) reaches test
-            NDCG@10 = {TranslationTestNdcg10}. Both figures are recomputed by `SemanticClicksBm25Tests`. A DSSM trained on the
-            train clicks should land well above BM25; see the main README's quickstart for its measured figure.
+            NDCG@10 = {TranslationTestNdcg10}. Both figures are recomputed by `SemanticClicksBm25Tests`.
+
+            A minimal DSSM measured once while building the dataset (not a test; a scratch program on 2 CPU cores):
+            letter trigrams for English words, Han characters and character bigrams for Chinese, separate query and
+            document towers (bag of features → 300 → 128, tanh), cosine, softmax over in-batch negatives with γ = 10,
+            batch 256, Adam 1e-3, 5 epochs (~3.5 min): test NDCG@10 = 0.819 (English 0.829, Chinese 0.790), MRR@10 = 0.814.
+            The kit's own trainer reports its figure in the main README's quickstart.
 
             ## Files
             `corpus.jsonl`, `queries.jsonl`, `qrels/train.tsv`, `qrels/dev.tsv`, `qrels/test.tsv` (see `datasets/README.md`).

@@ -24,7 +24,7 @@ public sealed class SemanticClicksTests
         var ds = BeirDataset.Load(Path.Combine(TestFiles.RepoRoot, SyntheticClicks.DefaultDirectory));
         Assert.Equal(["train", "dev", "test"], ds.Splits);
         Assert.Equal(2320, ds.Documents.Count);
-        Assert.Equal(17280, ds.Qrels("train").Count);
+        Assert.Equal(12640, ds.Qrels("train").Count);
         Assert.All(ds.Queries.Keys, q => Assert.True(q.StartsWith("en-q") || q.StartsWith("zh-q")));
         Assert.Contains(ds.Documents, d => d.Id.StartsWith("zh-") && d.Text.Contains("航班"));
         // Test queries are new texts: none of them occurs among the training queries.
