@@ -39,8 +39,8 @@ internal static class SyntheticClicksReadme
               金融 (4 intents each, 10 slot values each) — 46 intents. Every intent and slot value has query-side forms
               (how people type: 便宜机票, "cheap flights") and document-side forms (how pages are written: 低廉航班,
               "low-cost airfare"), with morphological cousins (rent/rentals, freeze/freezing, vet/veterinarian) that
-              letter trigrams see and exact words do not. Chinese forms avoid sharing characters, so even character-level
-              matching finds little; word segmentation (jieba) is exercised on text without spaces.
+              letter trigrams see and exact words do not. Chinese intent forms avoid sharing characters (slot forms
+              sometimes share one: 北京/京城), so even character-level matching finds little; word segmentation (jieba) is exercised on text without spaces.
             - {options.DocumentsPerIntentValue} pages per (intent, slot value); each page adds one aside that names a *sibling* intent with
               the query's own words ("not to be confused with cheap flights paris"): the distractors.
             - One query per (query pattern × query-side slot form); all pages of its (intent, slot value) are relevant
@@ -48,8 +48,9 @@ internal static class SyntheticClicksReadme
               *new combinations* — per (intent, slot value) the phrasings are shuffled and {options.TestQueriesPerIntentValue} goes to test, {options.DevQueriesPerIntentValue} to dev,
               the rest to train, so a test query combines a pattern and a slot form that training shows only with other
               partners; and *new wording* — one query pattern per intent never appears in training (its queries go to dev
-              and test), so the model must generalise from related words ("cheapest flight" vs the trained "cheap
-              flights": letter trigrams help) or from the slot value alone. Without the second kind a click-trained
+              and test), so the model must generalise from related words (with the default seed "cheap flights to
+              paris" is such a query: training has "cheapest flight", "budget plane tickets"; "rent a car in" is
+              held out against the trained "renting a car": letter trigrams help) or from the slot value alone. Without the second kind a click-trained
               DSSM scores a perfect 1.0 and ablations have nothing to show.
             - The train qrels are the click log: each (query, clicked page) pair once.
             - Ids are opaque (`en-d0001`, `zh-q00001`; prefix = language) and the order is shuffled.
