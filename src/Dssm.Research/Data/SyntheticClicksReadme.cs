@@ -50,8 +50,8 @@ internal static class SyntheticClicksReadme
               partners; and *new wording* — one query pattern per intent never appears in training (its queries go to dev
               and test), so the model must generalise from related words (with the default seed "cheap flights to
               paris" is such a query: training has "cheapest flight", "budget plane tickets"; "rent a car in" is
-              held out against the trained "renting a car": letter trigrams help) or from the slot value alone. Without the second kind a click-trained
-              DSSM scores a perfect 1.0 and ablations have nothing to show.
+              held out against the trained "renting a car": letter trigrams help) or from the slot value alone.
+              Without the second kind a click-trained DSSM scores a perfect 1.0 and ablations have nothing to show.
             - The train qrels are the click log: each (query, clicked page) pair once.
             - Ids are opaque (`en-d0001`, `zh-q00001`; prefix = language) and the order is shuffled.
 
