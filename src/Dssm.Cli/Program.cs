@@ -8,6 +8,7 @@ foreach (var command in new[]
 {
     EnvCommand.Create(),
     BenchCommand.Create(),
+    DataCommand.Create(),
 })
     root.Subcommands.Add(command);
 // Our handler, not System.CommandLine's, so that expected errors print one line, not a stack trace.

@@ -1,0 +1,163 @@
+using System.CommandLine;
+using Dssm.Research.Data;
+
+namespace Dssm.Cli.Commands;
+
+/// <summary>
+/// <c>dssm data convert | check | stats | fetch | generate</c>: turn public formats into the BEIR layout,
+/// validate a folder, describe it, download public sets, regenerate the embedded dataset.
+/// Each action runs inside <see cref="CliErrors.Run"/> itself: System.CommandLine's own exception handler
+/// would otherwise catch a <see cref="DataFormatException"/> first and print a stack trace.
+/// </summary>
+public static class DataCommand
+{
+    static readonly string[] Formats = ["pointwise", "clicklog", "wikiqa", "lcqmc", "msmarco"];
+
+    public static Command Create()
+    {
+        var command = new Command("data", "Datasets: convert public formats to BEIR, check, describe, fetch, and regenerate the embedded semantic-clicks set.");
+        command.Subcommands.Add(Convert());
+        command.Subcommands.Add(Check());
+        command.Subcommands.Add(Stats());
+        command.Subcommands.Add(Fetch());
+        command.Subcommands.Add(Generate());
+        return command;
+    }
+
+    static Option<bool> Lenient() => new("--lenient")
+    {
+        Description = "Skip malformed lines instead of stopping at the first one; every skipped line is listed (never a silent drop).",
+    };
+
+    static Command Convert()
+    {
+        var from = new Option<string>("--from") { Description = $"Input format: {string.Join(" | ", Formats)}.", Required = true };
+        from.AcceptOnlyFromAmong(Formats);
+        var input = new Argument<string>("IN") { Description = "Input file (pointwise, clicklog, lcqmc, a WikiQA TSV) or folder (WikiQACorpus, MS MARCO)." };
+        var output = new Option<string>("--out") { Description = "Output folder (BEIR layout; pairs.tsv too for pair formats).", Required = true };
+        var split = new Option<string>("--split") { Description = "Split for inputs without splits.", DefaultValueFactory = _ => "train" };
+        var dev = new Option<double>("--dev-fraction") { Description = "Share of queries sent to dev, by a hash of the query id (0 = none).", DefaultValueFactory = _ => 0 };
+        var test = new Option<double>("--test-fraction") { Description = "Share of queries sent to test, by a hash of the query id (0 = none).", DefaultValueFactory = _ => 0 };
+        var lenient = Lenient();
+        var command = new Command("convert", "Convert a public format to the BEIR layout (corpus.jsonl, queries.jsonl, qrels/, candidates.tsv). Ids for texts without one: q-/d- + 16 hex of SHA-256(text).");
+        command.Options.Add(from);
+        command.Arguments.Add(input);
+        command.Options.Add(output);
+        command.Options.Add(split);
+        command.Options.Add(dev);
+        command.Options.Add(test);
+        command.Options.Add(lenient);
+        command.SetAction(parse => CliErrors.Run(() =>
+        {
+            var read = new DataReadOptions(Lenient: parse.GetValue(lenient));
+            var convert = new ConvertOptions(parse.GetValue(split)!, parse.GetValue(dev), parse.GetValue(test));
+            var inPath = parse.GetValue(input)!;
+            var outDir = parse.GetValue(output)!;
+            var reports = new List<DataReadReport>();
+            BeirDataset? ds = null;
+            switch (parse.GetValue(from))
+            {
+                case "msmarco":
+                    reports.AddRange(MsMarcoConverter.Convert(inPath, outDir, read));
+                    break;
+                case "wikiqa":
+                    ds = WikiQaConverter.Convert(inPath, read, convert, reports);
+                    break;
+                case var format:
+                    var report = new DataReadReport(inPath);
+                    reports.Add(report);
+                    var pairs = (format switch
+                    {
+                        "pointwise" => PointwiseReader.Read(inPath, read, report),
+                        "clicklog" => ClickLogReader.Read(inPath, read, report),
+                        _ => SentencePairReader.Read(inPath, read, report),
+                    }).ToList();
+                    ds = PointwiseConverter.ToBeir(pairs, convert);
+                    Directory.CreateDirectory(outDir);
+                    PointwiseReader.Write(Path.Combine(outDir, "pairs.tsv"), pairs);
+                    break;
+            }
+            ds?.Save(outDir);
+            Print(reports);
+            Console.WriteLine($"wrote {outDir}");
+            if (ds is not null) Console.Write(DatasetStats.Compute(ds).ToText());
+            return 0;
+        }));
+        return command;
+    }
+
+    static Command Check()
+    {
+        var dir = new Argument<string>("DIR") { Description = "A BEIR folder." };
+        var lenient = Lenient();
+        var dedup = new Option<bool>("--dedup") { Description = "Merge documents with the same title and text; report how many." };
+        var command = new Command("check", "Read a BEIR folder with every check (line format, ids, cross-references, one split per query) and report counts per file.");
+        command.Arguments.Add(dir);
+        command.Options.Add(lenient);
+        command.Options.Add(dedup);
+        command.SetAction(parse => CliErrors.Run(() =>
+        {
+            var ds = BeirDataset.Load(parse.GetValue(dir)!, new DataReadOptions(Lenient: parse.GetValue(lenient), DeduplicateDocuments: parse.GetValue(dedup)));
+            Print(ds.Reports);
+            Console.WriteLine($"ok: {ds.Documents.Count:N0} documents, {ds.Queries.Count:N0} queries, splits {string.Join(", ", ds.Splits)}");
+            return 0;
+        }));
+        return command;
+    }
+
+    static Command Stats()
+    {
+        var dir = new Argument<string>("DIR") { Description = "A BEIR folder." };
+        var command = new Command("stats", "Counts, label balance, length histograms, vocabulary, and how often a query and its relevant documents share no word.");
+        command.Arguments.Add(dir);
+        command.SetAction(parse => CliErrors.Run(() =>
+        {
+            Console.Write(DatasetStats.Compute(BeirDataset.Load(parse.GetValue(dir)!)).ToText());
+            return 0;
+        }));
+        return command;
+    }
+
+    static Command Fetch()
+    {
+        var name = new Argument<string>("NAME") { Description = $"One of: {string.Join(", ", PublicDatasets.All.Select(d => d.Name))}." };
+        var output = new Option<string>("--out") { Description = "Folder for the archive and its contents.", Required = true };
+        var command = new Command("fetch", "Download a public dataset from its official URL (progress, SHA-256), unpack it, and print the convert command. Offline: says what to download by hand and where to put it.");
+        command.Arguments.Add(name);
+        command.Options.Add(output);
+        command.SetAction(parse => CliErrors.Run(() =>
+        {
+            var fetcher = new DatasetFetcher(log: Console.Out);
+            fetcher.FetchAsync(parse.GetValue(name)!, parse.GetValue(output)!).GetAwaiter().GetResult();
+            return 0;
+        }));
+        return command;
+    }
+
+    static Command Generate()
+    {
+        var output = new Option<string>("--out") { Description = "Output folder.", DefaultValueFactory = _ => SyntheticClicks.DefaultDirectory };
+        var seed = new Option<ulong>("--seed") { Description = "Generator seed; the default reproduces the committed dataset byte for byte.", DefaultValueFactory = _ => new SyntheticClicksOptions().Seed };
+        var command = new Command("generate", "Regenerate the embedded dataset semantic-clicks (BEIR layout + README) from the lexicon in the library; byte-identical on every run.");
+        command.Options.Add(output);
+        command.Options.Add(seed);
+        command.SetAction(parse => CliErrors.Run(() =>
+        {
+            var outDir = parse.GetValue(output)!;
+            var ds = SyntheticClicks.Write(outDir, new SyntheticClicksOptions(Seed: parse.GetValue(seed)));
+            Console.WriteLine($"wrote {outDir}: {ds.Documents.Count:N0} documents, {ds.Queries.Count:N0} queries");
+            return 0;
+        }));
+        return command;
+    }
+
+    static void Print(IEnumerable<DataReadReport> reports)
+    {
+        foreach (var r in reports)
+        {
+            Console.WriteLine(r);
+            foreach (var s in r.Skipped.Take(20)) Console.WriteLine($"  skipped {s}");
+            if (r.Skipped.Count > 20) Console.WriteLine($"  ... and {r.Skipped.Count - 20:N0} more skipped lines");
+        }
+    }
+}
