@@ -7,6 +7,7 @@ var root = new RootCommand("dssm — Deep Structured Semantic Model research kit
 foreach (var command in new[]
 {
     EnvCommand.Create(),
+    NotebooksCommand.Create(),
 })
     root.Subcommands.Add(command);
 return CliErrors.Run(() => root.Parse(args).Invoke());

@@ -1,0 +1,28 @@
+using System.Diagnostics;
+using Xunit.Abstractions;
+
+namespace Dssm.Notebooks.Tests;
+
+/// <summary>Runs notebooks/00-setup-check.dib in quick mode, as CI does, against the local package feed.</summary>
+public class SetupCheckNotebookTests(ITestOutputHelper output)
+{
+    [Fact]
+    public async Task Setup_check_runs_every_cell_and_its_report_has_the_chart_and_the_table()
+    {
+        Assert.True(Directory.Exists(RepositoryPaths.Feed) && Directory.EnumerateFiles(RepositoryPaths.Feed, "Dssm.Research.*.nupkg").Any(),
+            $"The local package feed {RepositoryPaths.Feed} has no Dssm.Research package: run notebooks/pack.sh first.");
+        var outDir = Path.Combine(RepositoryPaths.Root, "notebooks", "out", "test");
+        var clock = Stopwatch.StartNew();
+        var runner = new NotebookRunner(new NotebookRunOptions { Quick = true, OutputDirectory = outDir, Log = output.WriteLine });
+        var result = await runner.RunAsync(Path.Combine(RepositoryPaths.Notebooks, "00-setup-check.dib"));
+        output.WriteLine($"{result.Summary} (test wall clock {clock.Elapsed.TotalSeconds:0.0} s)");
+        Assert.True(result.Succeeded, result.Summary);
+
+        var ipynb = File.ReadAllText(result.IpynbPath!);
+        Assert.Contains("dssm-chart", ipynb);       // the chart, as text/html
+        Assert.Contains("dssm-table", ipynb);       // the DataFrame, as an HTML table
+        var html = File.ReadAllText(result.HtmlPath!);
+        Assert.Contains("Plotly.newPlot", html);
+        Assert.Contains("plotly.js v", html);       // the bundle itself is embedded: the page works offline
+    }
+}
