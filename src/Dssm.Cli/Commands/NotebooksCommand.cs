@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Diagnostics;
 using Dssm.Notebooks;
 
 namespace Dssm.Cli.Commands;
@@ -35,24 +36,35 @@ public static class NotebooksCommand
             var notebooks = parse.GetValue(files) is { Length: > 0 } given ? given : DefaultNotebooks();
             if (notebooks.Length == 0)
                 throw new FileNotFoundException("no notebooks given and none found as notebooks/[0-9]*.dib under the current directory");
-            var outDir = Path.GetFullPath(parse.GetValue(output)!);
-            var runner = new NotebookRunner(new NotebookRunOptions { Quick = parse.GetValue(quick), OutputDirectory = outDir, Log = Console.WriteLine });
-            var failed = 0;
             foreach (var notebook in notebooks)
-            {
-                Console.WriteLine($"{notebook}");
-                var result = runner.RunAsync(notebook).GetAwaiter().GetResult();
-                Console.WriteLine(result.Succeeded
-                    ? $"  ok: {result.Cells.Count} cells in {result.Elapsed.TotalSeconds:0.0} s -> {result.IpynbPath}, {result.HtmlPath}"
-                    : $"  FAILED: {result.Summary}");
-                if (!result.Succeeded) { failed++; break; }
-            }
-            Console.WriteLine(failed == 0 ? $"{notebooks.Length} notebook(s) passed" : "notebook run failed");
-            return failed == 0 ? 0 : 1;
+                if (!File.Exists(notebook)) throw new FileNotFoundException($"notebook {notebook} does not exist", notebook);
+            // A child process (see src/Dssm.Notebooks/Program.cs): in this one, Dssm.Research and
+            // TorchSharp are already on the load path and a notebook's #r would bind to them.
+            var host = HostCommand();
+            var start = new ProcessStartInfo(host[0]) { UseShellExecute = false };
+            foreach (var arg in host.Skip(1)) start.ArgumentList.Add(arg);
+            if (parse.GetValue(quick)) start.ArgumentList.Add("--quick");
+            start.ArgumentList.Add("--out");
+            start.ArgumentList.Add(Path.GetFullPath(parse.GetValue(output)!));
+            foreach (var notebook in notebooks) start.ArgumentList.Add(notebook);
+            using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {host[0]}");
+            process.WaitForExit();
+            return process.ExitCode;
         });
         var command = new Command("notebooks", "The course notebooks (notebooks/*.dib): run them headless as reports.");
         command.Subcommands.Add(run);
         return command;
+    }
+
+    /// <summary>The runner host beside this program: its apphost where there is one, else <c>dotnet Dssm.Notebooks.dll</c>.</summary>
+    static string[] HostCommand()
+    {
+        var dir = AppContext.BaseDirectory;
+        var apphost = Path.Combine(dir, OperatingSystem.IsWindows() ? "Dssm.Notebooks.exe" : "Dssm.Notebooks");
+        if (File.Exists(apphost)) return [apphost];
+        var dll = Path.Combine(dir, "Dssm.Notebooks.dll");
+        if (!File.Exists(dll)) throw new FileNotFoundException($"the notebook runner {dll} is missing: rebuild src/Dssm.Cli");
+        return [Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } dotnet ? dotnet : "dotnet", dll];
     }
 
     static string[] DefaultNotebooks() =>
