@@ -24,6 +24,12 @@ namespace Dssm.Notebooks;
 /// message (notebook, cell number, error), and it runs inside <c>dotnet test</c>.
 /// </para>
 /// <para>
+/// The host process must not have Dssm.Research or TorchSharp on its own load path, or a notebook's
+/// <c>#r "nuget: Dssm.Research"</c> binds to those copies: the test project does not reference them,
+/// and <c>dssm notebooks run</c> starts this assembly as a child process (<see cref="Program"/>).
+/// Cell numbers count every cell of the file, markdown included, as VS Code does.
+/// </para>
+/// <para>
 /// Like VS Code, each notebook runs with the process working directory set to the notebook's
 /// folder, in a fresh kernel. Package extensions: after a <c>#r "nuget: …"</c> the runner runs the
 /// package's <c>interactive-extensions/dotnet/extension.dib</c>, as dotnet-interactive does
