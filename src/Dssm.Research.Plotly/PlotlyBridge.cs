@@ -38,6 +38,9 @@ public static class PlotlyBridge
             _ => throw new ArgumentException($"chart spec: kind '{kind}' is not one of line, scatter, bar, heatmap"),
         };
         var figure = JsonNode.Parse(GenericChart.toFigureJson(chart))!.AsObject();
+        foreach (var trace in figure["data"]!.AsArray().OfType<JsonObject>())
+            foreach (var key in new[] { "x", "y", "z" })
+                if (trace[key] is JsonArray values) NonFiniteToNull(values);
         var layout = figure["layout"] as JsonObject ?? new JsonObject();
         figure["layout"] = layout;
         if (Text(spec, "title") is { } title) layout["title"] = new JsonObject { ["text"] = title };
@@ -91,13 +94,31 @@ public static class PlotlyBridge
     static string? Text(JsonObject o, string key) => o[key] is JsonValue v ? v.GetValue<string>() : null;
 
     static double[] Numbers(JsonObject o, string key) =>
-        (o[key] as JsonArray ?? throw new ArgumentException($"chart spec: '{key}' is missing")).Select(n => n is null ? double.NaN : n.GetValue<double>()).ToArray();
+        (o[key] as JsonArray ?? throw new ArgumentException($"chart spec: '{key}' is missing")).Select(Number).ToArray();
 
     static string[] Strings(JsonObject o, string key) =>
         (o[key] as JsonArray ?? throw new ArgumentException($"chart spec: '{key}' is missing")).Select(n => n?.GetValue<string>() ?? "").ToArray();
 
     static double[][] Matrix(JsonObject o, string key) =>
-        (o[key] as JsonArray ?? throw new ArgumentException($"chart spec: '{key}' is missing")).Select(row => row!.AsArray().Select(n => n is null ? double.NaN : n.GetValue<double>()).ToArray()).ToArray();
+        (o[key] as JsonArray ?? throw new ArgumentException($"chart spec: '{key}' is missing")).Select(row => row!.AsArray().Select(Number).ToArray()).ToArray();
+
+    // The spec writes NaN and ±Infinity as strings (System.Text.Json's named literals).
+    static double Number(JsonNode? n) => n switch
+    {
+        null => double.NaN,
+        JsonValue v when v.TryGetValue<string>(out var text) => double.Parse(text, System.Globalization.CultureInfo.InvariantCulture),
+        _ => n.GetValue<double>(),
+    };
+
+    // Plotly.NET (Newtonsoft) writes NaN and ±Infinity as strings; plotly.js draws a gap for null.
+    static void NonFiniteToNull(JsonArray values)
+    {
+        for (var i = 0; i < values.Count; i++)
+        {
+            if (values[i] is JsonArray row) NonFiniteToNull(row);
+            else if (values[i] is JsonValue v && v.TryGetValue<string>(out var text) && text is "NaN" or "Infinity" or "-Infinity") values[i] = null;
+        }
+    }
 
     static void SetAxisTitle(JsonObject layout, string axis, string? title)
     {

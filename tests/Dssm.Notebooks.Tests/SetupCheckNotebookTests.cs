@@ -7,6 +7,21 @@ namespace Dssm.Notebooks.Tests;
 public class SetupCheckNotebookTests(ITestOutputHelper output)
 {
     [Fact]
+    public void The_package_carries_the_plotly_bridge_and_the_notebook_extension()
+    {
+        LocalFeed.EnsurePacked();
+        var package = Directory.EnumerateFiles(RepositoryPaths.Feed, "Dssm.Research.*.nupkg").OrderByDescending(File.GetLastWriteTimeUtc).First();
+        using var zip = System.IO.Compression.ZipFile.OpenRead(package);
+        var entries = zip.Entries.Select(e => e.FullName).ToHashSet();
+        Assert.Contains("lib/net10.0/Dssm.Research.dll", entries);
+        Assert.Contains("interactive-extensions/dotnet/extension.dib", entries);
+        foreach (var dll in new[] { "Dssm.Research.Plotly", "Plotly.NET", "Plotly.NET.CSharp", "FSharp.Core", "DynamicObj", "Giraffe.ViewEngine", "Newtonsoft.Json" })
+            Assert.Contains($"plotly-bridge/{dll}.dll", entries);
+        // Nothing that would let a notebook host load FSharp.Core 10.1 into its own context.
+        Assert.DoesNotContain(entries, e => e.StartsWith("lib/", StringComparison.Ordinal) && e.Contains("FSharp", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Setup_check_runs_every_cell_and_its_report_has_the_chart_and_the_table()
     {
         var clock = Stopwatch.StartNew();

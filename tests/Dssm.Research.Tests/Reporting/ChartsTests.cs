@@ -89,3 +89,18 @@ public class ChartsTests
         Assert.Contains("<td>&lt;DSSM&gt;</td><td>0.3622</td>", html);
     }
 }
+
+public class ChartsNonFiniteTests
+{
+    [Fact]
+    public void Non_finite_values_become_gaps_not_invalid_json()
+    {
+        // A diverging run's loss curve: NaN and infinity must not break the chart.
+        var chart = Charts.Render(new LineChart("diverged", [new ChartSeries("loss", [0, 1, 2, 3], [1.0, double.NaN, double.PositiveInfinity, 0.5])]));
+        var y = JsonNode.Parse(chart.FigureJson)!["data"]![0]!["y"]!.AsArray();
+        Assert.Equal(4, y.Count);
+        Assert.Null(y[1]);
+        Assert.Null(y[2]);
+        Assert.Equal(0.5, (double)y[3]!);
+    }
+}
