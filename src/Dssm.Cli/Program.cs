@@ -9,6 +9,7 @@ foreach (var command in new[]
     EnvCommand.Create(),
     BenchCommand.Create(),
     DataCommand.Create(),
+    NotebooksCommand.Create(),
 })
     root.Subcommands.Add(command);
 // Our handler, not System.CommandLine's, so that expected errors print one line, not a stack trace.

@@ -1,0 +1,68 @@
+using System.Net;
+using System.Text;
+using Markdig;
+using Microsoft.DotNet.Interactive.Documents;
+
+namespace Dssm.Notebooks;
+
+/// <summary>
+/// An executed notebook as one self-contained HTML page: markdown rendered, code shown, outputs
+/// (HTML charts and tables, text, errors) in place, and plotly.js embedded — taken from Plotly.NET's
+/// own bundle — so that the charts draw offline.
+/// </summary>
+public static class NotebookHtml
+{
+    static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UseAdvancedExtensions().Build();
+    static readonly Lazy<string> PlotlyJs = new(() =>
+    {
+        var assembly = typeof(Plotly.NET.GenericChart).Assembly;
+        var resource = assembly.GetManifestResourceNames().Single(n => n.StartsWith("Plotly.NET.plotly-", StringComparison.Ordinal) && n.EndsWith(".min.js", StringComparison.Ordinal));
+        using var reader = new StreamReader(assembly.GetManifestResourceStream(resource)!);
+        return reader.ReadToEnd();
+    });
+
+    public static string Render(string title, InteractiveDocument executed, IReadOnlyList<CellResult> cells, bool quick)
+    {
+        var body = new StringBuilder();
+        var failed = cells.FirstOrDefault(c => c.Error is not null);
+        body.Append("<p class=\"run\">").Append(quick ? "Quick mode" : "Full mode").Append(", run ")
+            .Append(DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm 'UTC'")).Append(failed is null ? ", every cell succeeded." : $", <strong>failed at cell {failed.Number}</strong>.").Append("</p>\n");
+        foreach (var element in executed.Elements)
+        {
+            if (element.KernelName == "markdown")
+            {
+                body.AppendLine(Markdown.ToHtml(element.Contents, Pipeline));
+                continue;
+            }
+            body.Append("<pre class=\"code\"><code>").Append(WebUtility.HtmlEncode(element.Contents)).AppendLine("</code></pre>");
+            foreach (var output in element.Outputs)
+                body.AppendLine(output switch
+                {
+                    DisplayElement d when d.Data.TryGetValue("text/html", out var h) => $"<div class=\"output\">{h}</div>",
+                    DisplayElement d when d.Data.TryGetValue("text/plain", out var t) => $"<pre class=\"output\">{WebUtility.HtmlEncode(t?.ToString())}</pre>",
+                    TextElement t => $"<pre class=\"output\">{WebUtility.HtmlEncode(t.Text)}</pre>",
+                    ErrorElement e => $"<pre class=\"error\">{WebUtility.HtmlEncode(e.ErrorValue)}</pre>",
+                    _ => "",
+                });
+        }
+        return $$"""
+            <!DOCTYPE html>
+            <html lang="en">
+            <head>
+            <meta charset="utf-8">
+            <title>{{WebUtility.HtmlEncode(title)}}</title>
+            <style>
+            body { font-family: system-ui, sans-serif; max-width: 1100px; margin: 2em auto; padding: 0 1em; line-height: 1.5; }
+            pre { padding: .8em; overflow-x: auto; } pre.code { background: #f6f8fa; } pre.output { border-left: 3px solid #ccc; }
+            pre.error { background: #fff0f0; border-left: 3px solid #c00; } .run { color: #666; }
+            table { border-collapse: collapse; } th, td { border: 1px solid #ccc; padding: .25em .6em; text-align: right; } th { background: #f0f0f0; }
+            </style>
+            <script type="text/javascript">{{PlotlyJs.Value.Replace("</script", "<\\/script", StringComparison.OrdinalIgnoreCase)}}</script>
+            </head>
+            <body>
+            {{body}}
+            </body>
+            </html>
+            """;
+    }
+}

@@ -1,0 +1,60 @@
+namespace Dssm.Notebooks.Tests;
+
+public class NotebookRunnerTests
+{
+    static string TempDirectory()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "dssm-notebook-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dir);
+        return dir;
+    }
+
+    [Fact]
+    public async Task A_failing_cell_stops_the_run_and_names_the_notebook_the_cell_and_the_error()
+    {
+        var dir = TempDirectory();
+        var notebook = Path.Combine(dir, "broken.dib");
+        File.WriteAllText(notebook, """
+            #!markdown
+
+            # A notebook with an error in its third cell
+
+            #!csharp
+
+            var x = 1 + 1;
+
+            #!csharp
+
+            var y = undefinedName;
+
+            #!csharp
+
+            Console.WriteLine("never runs");
+            """);
+        var result = await new NotebookRunner(new NotebookRunOptions { OutputDirectory = dir }).RunAsync(notebook);
+        Assert.False(result.Succeeded);
+        Assert.Equal(3, result.FailedCell!.Number);
+        Assert.Equal(2, result.Cells.Count);
+        Assert.Contains("broken.dib, cell 3 (csharp)", result.Summary);
+        Assert.Contains("undefinedName", result.Summary);
+        Assert.True(File.Exists(result.IpynbPath));
+        Assert.Contains("undefinedName", File.ReadAllText(result.IpynbPath!));
+    }
+
+    [Fact]
+    public async Task Quick_mode_sets_the_variable_and_the_working_directory_is_the_notebooks_folder()
+    {
+        var dir = TempDirectory();
+        var notebook = Path.Combine(dir, "params.dib");
+        File.WriteAllText(notebook, """
+            #!csharp
+
+            if (Environment.GetEnvironmentVariable("DSSM_NOTEBOOK_QUICK") != "1") throw new Exception("not quick");
+            if (!System.IO.File.Exists("params.dib")) throw new Exception("cwd is " + Environment.CurrentDirectory);
+            Console.WriteLine("ok");
+            """);
+        var result = await new NotebookRunner(new NotebookRunOptions { Quick = true, OutputDirectory = dir }).RunAsync(notebook);
+        Assert.True(result.Succeeded, result.Summary);
+        Assert.Contains("ok", File.ReadAllText(result.IpynbPath!));
+    }
+}
