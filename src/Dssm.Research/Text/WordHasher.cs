@@ -16,7 +16,7 @@ namespace Dssm.Research.Text;
 /// (<c>new WordHasher(options with { Mode = Hashing })</c>). Immutable once built: featurise from any
 /// number of threads, each with its own <see cref="SparseBatchBuilder"/>.
 /// </remarks>
-public sealed class WordHasher
+public sealed class WordHasher : ITextFeaturizer
 {
     private readonly NGramVocabulary? _vocabulary;
     private readonly ConcurrentBag<SparseBatchBuilder> _pool = new();
@@ -169,6 +169,17 @@ public sealed class WordHasher
     /// hasher that gives identical batches, and saving that again gives an identical file.
     /// </summary>
     public void Save(string path) => WordHasherFile.Save(path, Options, _vocabulary);
+
+    /// <summary>The file name of the hasher inside a run's featurizer folder.</summary>
+    public const string FileName = "word-hasher.txt";
+
+    SparseBatch ITextFeaturizer.Featurize(IReadOnlyList<string> texts) => Featurize(texts);
+    SparseBatch ITextFeaturizer.FeaturizeWords(string text) => FeaturizeWords(text);
+    void ITextFeaturizer.Save(string directory)
+    {
+        Directory.CreateDirectory(directory);
+        Save(Path.Combine(directory, FileName));
+    }
 
     /// <summary>Reads a file written by <see cref="Save"/>.</summary>
     /// <exception cref="InvalidDataException">The file is corrupt; the message names the file, line and field.</exception>

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Dssm.Research.Losses;
 using Dssm.Research.Models;
+using Dssm.Research.Text;
 using Dssm.Research.Runtime;
 using static TorchSharp.torch;
 

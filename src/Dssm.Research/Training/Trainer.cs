@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using Dssm.Research.Losses;
 using Dssm.Research.Models;
+using Dssm.Research.Text;
 using Dssm.Research.Runtime;
 using Dssm.Research.Sampling;
 using TorchSharp;

@@ -1,4 +1,5 @@
 using Dssm.Research.Models;
+using Dssm.Research.Text;
 using Dssm.Research.Runtime;
 using Dssm.Research.Tests.Training;
 using Dssm.Research.Training;

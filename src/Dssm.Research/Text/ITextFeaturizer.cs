@@ -1,6 +1,5 @@
-using Dssm.Research.Text;
 
-namespace Dssm.Research.Models;
+namespace Dssm.Research.Text;
 
 /// <summary>
 /// What a model needs from the input layer: texts to sparse bags (DSSM) and a text to one bag per word
