@@ -22,7 +22,7 @@ public static class ExperimentReport
         if (runs.Count == 0 && evals.Count == 0 && ablations.Count == 0)
             throw new ArgumentException($"no run folders, evaluation reports or ablations found in: {string.Join(", ", inputs)}");
         title ??= "DSSM experiment report";
-        var blocks = new List<PageBlock> { $"# {title}\n\nGenerated {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC by `dssm report` from: {string.Join(", ", inputs.Select(i => $"`{i}`"))}." };
+        var blocks = new List<PageBlock> { $"Generated {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC by `dssm report` from: {string.Join(", ", inputs.Select(i => $"`{i}`"))}." };
         var md = new StringBuilder($"# {title}\n\n");
 
         var tests = evals.Where(e => e.Split == "test").ToList();
