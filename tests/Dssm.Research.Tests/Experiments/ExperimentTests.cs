@@ -110,4 +110,43 @@ public class ExperimentTests : IClassFixture<ExperimentTests.TrainedRun>
         Assert.Equal(2, code);
         Assert.Contains("no such run folder", output);
     }
+
+    static void CopyDirectory(string from, string to)
+    {
+        foreach (var dir in Directory.GetDirectories(from, "*", SearchOption.AllDirectories)) Directory.CreateDirectory(dir.Replace(from, to));
+        Directory.CreateDirectory(to);
+        foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories)) File.Copy(file, file.Replace(from, to));
+    }
+
+    [Theory]
+    [InlineData("missing-weights", "is missing")]
+    [InlineData("other-version", "run format version 99")]
+    [InlineData("other-vocabulary", "the vocabulary and the weights do not match")]
+    [InlineData("truncated-weights", "checksum mismatch")]
+    [InlineData("missing-featurizer", "has no featurizer")]
+    public void A_broken_model_folder_is_refused_naming_the_file(string damage, string expected)
+    {
+        var copy = Path.Combine(fixture.Root, "damaged-" + damage);
+        CopyDirectory(fixture.Run, copy);
+        switch (damage)
+        {
+            case "missing-weights": File.Delete(Path.Combine(copy, "best", "model.bin")); Directory.Delete(Path.Combine(copy, "checkpoint"), true); break;
+            case "other-version": File.WriteAllText(Path.Combine(copy, "config.json"), File.ReadAllText(Path.Combine(copy, "config.json")).Replace("\"formatVersion\": 1", "\"formatVersion\": 99")); break;
+            case "other-vocabulary":
+                var hasher = Dssm.Research.Text.WordHasher.Fit(["a completely different corpus", "with few n-grams"], new Dssm.Research.Text.WordHashingOptions());
+                hasher.Save(Path.Combine(copy, "featurizer", Dssm.Research.Text.WordHasher.FileName));
+                break;
+            case "truncated-weights":
+                var path = Path.Combine(copy, "best", "model.bin");
+                var bytes = File.ReadAllBytes(path);
+                File.WriteAllBytes(path, bytes[..(bytes.Length / 2)]);
+                break;
+            case "missing-featurizer": Directory.Delete(Path.Combine(copy, "featurizer"), true); break;
+        }
+        var (code, output) = DssmCli.Run(["evaluate", "--model", copy, "--data", fixture.Data]);
+        Assert.Equal(2, code);
+        Assert.Contains(expected, output);
+        Assert.Contains(copy, output);
+        Assert.DoesNotContain("   at ", output);
+    }
 }
