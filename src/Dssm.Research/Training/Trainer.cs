@@ -181,7 +181,11 @@ public sealed class Trainer : IDisposable
             }
 
             state.Epoch = epoch + 1; state.Step = 0;
-            var record = new Dictionary<string, object?> { ["epoch"] = epoch + 1, ["step"] = state.GlobalStep, ["seconds"] = Math.Round(state.Seconds + clock.Elapsed.TotalSeconds, 2) };
+            var record = new Dictionary<string, object?>
+            {
+                ["epoch"] = epoch + 1, ["step"] = state.GlobalStep, ["seconds"] = Math.Round(state.Seconds + clock.Elapsed.TotalSeconds, 2),
+                ["rss_mb"] = Environment.WorkingSet >> 20, // flat over epochs unless tensors leak
+            };
             double? devValue = null;
             if (dev is not null)
             {
