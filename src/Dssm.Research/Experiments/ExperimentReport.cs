@@ -22,7 +22,7 @@ public static class ExperimentReport
         if (runs.Count == 0 && evals.Count == 0 && ablations.Count == 0)
             throw new ArgumentException($"no run folders, evaluation reports or ablations found in: {string.Join(", ", inputs)}");
         title ??= "DSSM experiment report";
-        var blocks = new List<PageBlock> { $"# {title}\n\nGenerated {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC by `dssm report` from: {string.Join(", ", inputs.Select(i => $"`{i}`"))}." };
+        var blocks = new List<PageBlock> { $"Generated {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC by `dssm report` from: {string.Join(", ", inputs.Select(i => $"`{i}`"))}." };
         var md = new StringBuilder($"# {title}\n\n");
 
         var tests = evals.Where(e => e.Split == "test").ToList();
@@ -97,17 +97,18 @@ public static class ExperimentReport
                 var rows = JsonSerializer.Deserialize<List<AblationRow>>(File.ReadAllText(file), Json.Options);
                 if (rows is { Count: > 0 }) ablations.Add(rows);
             }
-            else if (name != "config.json") TryEval(file, evals);
+            else if (name != "config.json") TryEval(file, evals, File.Exists(Path.Combine(path, "config.json")) ? Label(path) : null);
         }
         if (depth < 2 && !File.Exists(Path.Combine(path, "config.json")))
             foreach (var sub in Directory.GetDirectories(path).Order(StringComparer.Ordinal)) Collect(sub, runs, evals, ablations, depth + 1);
     }
 
-    static void TryEval(string file, List<EvaluationReport> evals)
+    static void TryEval(string file, List<EvaluationReport> evals, string? run = null)
     {
         try
         {
             var e = EvaluationReport.Load(file);
+            if (run is not null && run != e.System) e = e with { System = $"{e.System} ({run})" };
             if (e.Metrics is { Count: > 0 }) evals.Add(e);
         }
         catch (InvalidDataException) { }

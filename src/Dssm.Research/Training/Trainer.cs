@@ -122,8 +122,10 @@ public sealed class Trainer : IDisposable
         var state = new RunState();
         if (resume)
         {
-            state = run.LoadCheckpoint(Model, softmax, pointwise, optimizer)
-                ?? throw new InvalidOperationException($"{runDirectory}: no checkpoint to resume from (checkpoint/ is missing)");
+            if (!File.Exists(run.ConfigPath))
+                throw new InvalidOperationException($"{runDirectory}: nothing to resume (no config.json); start a new run with --out");
+            // Killed before the first checkpoint: start again from step 0 in the same folder.
+            state = run.LoadCheckpoint(Model, softmax, pointwise, optimizer) ?? new RunState();
         }
         else
         {
