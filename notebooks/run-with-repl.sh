@@ -3,7 +3,7 @@
 # second engine CI uses beside `dssm notebooks run`. dotnet-repl, like VS Code's dotnet-interactive,
 # loads FSharp.Core 10.0, so a notebook whose charts draw here draws in VS Code too.
 #
-#   notebooks/run-with-repl.sh [NOTEBOOK.dib …]     default: notebooks/[0-9]*.dib, in name order
+#   notebooks/run-with-repl.sh [NOTEBOOK.dib …]     default: every notebooks/[0-9]*.dib (00–07), in name order
 #
 # Quick mode unless DSSM_NOTEBOOK_QUICK is already set (0 for full mode). Each notebook runs with
 # notebooks/ as its working directory (as in VS Code) and its executed copy is written to
@@ -19,6 +19,7 @@ mkdir -p "$out"
 export DSSM_NOTEBOOK_QUICK="${DSSM_NOTEBOOK_QUICK:-1}"
 
 if [ "$#" -gt 0 ]; then notebooks=("$@"); else notebooks=(notebooks/[0-9]*.dib); fi
+total_start=$SECONDS
 for notebook in "${notebooks[@]}"; do
   name="$(basename "$notebook" .dib)"
   result="$out/$name.ipynb"
@@ -45,3 +46,4 @@ PY
   fi
   echo "ok: $notebook under dotnet-repl in $((SECONDS - start)) s -> $result"
 done
+echo "${#notebooks[@]} notebook(s) passed under dotnet-repl in $((SECONDS - total_start)) s"

@@ -20,7 +20,14 @@ public static class Program
             Console.Error.WriteLine("usage: Dssm.Notebooks [--quick] [--out DIR] NOTEBOOK…");
             return 2;
         }
-        var runner = new NotebookRunner(new NotebookRunOptions { Quick = quick, OutputDirectory = Path.GetFullPath(output), Log = Console.WriteLine });
+        // Full mode trains real models (notebooks 04 and 05 train one per ablation value in one cell), which on a
+        // CPU can take longer than the default 20 minutes a cell.
+        var runner = new NotebookRunner(new NotebookRunOptions
+        {
+            Quick = quick, OutputDirectory = Path.GetFullPath(output), Log = Console.WriteLine,
+            CellTimeout = quick ? new NotebookRunOptions().CellTimeout : TimeSpan.FromHours(12),
+        });
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         foreach (var notebook in files)
         {
             Console.WriteLine(notebook);
@@ -30,7 +37,7 @@ public static class Program
                 : $"  FAILED: {result.Summary}");
             if (!result.Succeeded) return 1;
         }
-        Console.WriteLine($"{files.Length} notebook(s) passed");
+        Console.WriteLine($"{files.Length} notebook(s) passed in {clock.Elapsed.TotalSeconds:0} s");
         return 0;
     }
 }

@@ -4,6 +4,7 @@ using Xunit.Abstractions;
 namespace Dssm.Notebooks.Tests;
 
 /// <summary>Runs notebooks/00-setup-check.dib in quick mode, as CI does, against the local package feed.</summary>
+[Collection(NotebookCollection.Name)]
 public class SetupCheckNotebookTests(ITestOutputHelper output)
 {
     [Fact]
