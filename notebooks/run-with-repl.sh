@@ -14,6 +14,8 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 dotnet tool restore > /dev/null
+# The notebooks reference the packed library: pack it when the feed is missing.
+ls .packages/Dssm.Research.*.nupkg > /dev/null 2>&1 || notebooks/pack.sh
 out="${DSSM_REPL_OUT:-$root/notebooks/out/repl}"
 mkdir -p "$out"
 export DSSM_NOTEBOOK_QUICK="${DSSM_NOTEBOOK_QUICK:-1}"
