@@ -52,11 +52,11 @@ public static class ElfWeakVersions
     /// original when every version it needs from libstdc++ is defined there, else a cached copy
     /// whose missing requirements are weak (written once; later calls reuse it).
     /// </summary>
-    public static ElfPatchResult Ensure(string library, string? cacheDirectory = null)
+    public static ElfPatchResult Ensure(string library, string? cacheDirectory = null, string? systemLibStdCxx = null)
     {
         if (!RuntimeInformation.IsOSPlatform(OSPlatform.Linux))
             return new ElfPatchResult(library, "not-linux", Array.Empty<string>());
-        var system = SystemLibStdCxx();
+        var system = systemLibStdCxx ?? SystemLibStdCxx();
         if (system is null)
             return new ElfPatchResult(library, "not-needed", Array.Empty<string>());
         var bytes = File.ReadAllBytes(library);

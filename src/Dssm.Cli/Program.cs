@@ -6,6 +6,14 @@ using Dssm.Cli.Commands;
 var root = new RootCommand("dssm — Deep Structured Semantic Model research kit (Huang et al., CIKM 2013) on TorchSharp.");
 foreach (var command in new[]
 {
+    QuickstartCommand.Create(),
+    TrainCommand.Create(),
+    EvaluateCommand.Create(),
+    BaselineCommand.Create(),
+    AblateCommand.Create(),
+    ReportCommand.Create(),
+    SearchCommands.Search(),
+    SearchCommands.Encode(),
     EnvCommand.Create(),
     BenchCommand.Create(),
     DataCommand.Create(),

@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using Dssm.Research.Models;
 using Dssm.Research.Runtime;
 using Dssm.Research.Sampling;
+using Dssm.Research.Text;
 
 namespace Dssm.Research.Training;
 
@@ -17,6 +18,12 @@ public sealed record TrainOptions
     public string Model { get; init; } = "dssm";
 
     public DssmOptions Towers { get; init; } = new();
+
+    /// <summary>
+    /// The word-hashing input layer (§3.2): letter trigrams with # boundaries over a vocabulary fitted on the
+    /// training corpus; the mixed tokenizer segments Chinese runs with jieba and hashes Latin words.
+    /// </summary>
+    public WordHashingOptions Hashing { get; init; } = new() { Tokenizer = TokenizerKind.Mixed };
 
     /// <summary>γ, the smoothing factor of the softmax over γ·cos (§3.3); the initial value when learnable.</summary>
     public double Gamma { get; init; } = 10;

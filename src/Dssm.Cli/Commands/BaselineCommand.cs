@@ -1,0 +1,33 @@
+using System.CommandLine;
+using Dssm.Research.Evaluation;
+using Dssm.Research.Experiments;
+using Dssm.Research.Text;
+
+namespace Dssm.Cli.Commands;
+
+/// <summary><c>dssm baseline bm25|tfidf</c>: Experiment.Baseline.</summary>
+public static class BaselineCommand
+{
+    public static Command Create()
+    {
+        var kind = new Argument<string>("kind") { Description = "bm25 (k1 0.9, b 0.4, Lucene idf) or tfidf (cosine)." };
+        var data = new Option<string>("--data") { Description = "Dataset folder (BEIR layout).", Required = true };
+        var split = new Option<string>("--split") { Description = "Split to evaluate on.", DefaultValueFactory = _ => "test" };
+        var candidates = new Option<string?>("--candidates") { Description = "qid<TAB>docid lines to re-rank instead of searching the corpus." };
+        var runFile = new Option<string?>("--run-file") { Description = "Where to write the TREC run." };
+        var metrics = new Option<string>("--metrics") { Description = "Comma-separated metrics.", DefaultValueFactory = _ => "ndcg@1,ndcg@3,ndcg@10,mrr,map" };
+        var tokenizer = new Option<string>("--tokenizer") { Description = "english | chinese | chinese-chars | mixed (the model's default: mixed).", DefaultValueFactory = _ => "mixed" };
+        var json = new Option<bool>("--json") { Description = "Print the result as JSON." };
+        var command = new Command("baseline", "The lexical baselines of the paper's Table 2 on the same data and tokenizer: BM25 or TF-IDF.")
+            { kind, data, split, candidates, runFile, metrics, tokenizer, json };
+        command.SetAction(parse =>
+        {
+            var report = Experiment.Baseline(BaselineOptions.ParseKind(parse.GetValue(kind)!), parse.GetValue(data)!, parse.GetValue(split)!,
+                TokenizerFactory.Parse(parse.GetValue(tokenizer)!), parse.GetValue(candidates), parse.GetValue(runFile),
+                RankingMetric.ParseList(parse.GetValue(metrics)!), command: TrainingOptionsBinder.CommandLine());
+            EvaluateCommand.Print(report, parse.GetValue(json));
+            return 0;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,77 @@
+using System.CommandLine;
+using System.Text.Json;
+using Dssm.Research.Runtime;
+using Dssm.Research.Sampling;
+using Dssm.Research.Text;
+using Dssm.Research.Training;
+
+namespace Dssm.Cli;
+
+/// <summary>
+/// The training options of <c>dssm train</c>, <c>ablate</c> and <c>quickstart</c>: a --config JSON file (a
+/// TrainOptions object, e.g. the "options" of a run's config.json) as the base, then each flag the user
+/// actually gave on top of it.
+/// </summary>
+public sealed class TrainingOptionsBinder
+{
+    readonly Option<string?> config = new("--config") { Description = "JSON file with training options (TrainOptions; the 'options' object of a run's config.json works)." };
+    readonly Option<string> model = new("--model") { Description = "dssm (Huang et al. 2013) or cdssm (Shen et al. 2014)." };
+    readonly Option<double> gamma = new("--gamma") { Description = "γ, the smoothing factor of the softmax over γ·cosine." };
+    readonly Option<bool> learnableGamma = new("--learnable-gamma") { Description = "Learn γ with the model instead of fixing it." };
+    readonly Option<int> negatives = new("--negatives") { Description = "J, unclicked documents per clicked one (the paper: 4)." };
+    readonly Option<string> sampler = new("--sampler") { Description = "random | inbatch | popular | bm25." };
+    readonly Option<int> epochs = new("--epochs") { Description = "Passes over the training clicks." };
+    readonly Option<int> batch = new("--batch") { Description = "Queries per mini-batch." };
+    readonly Option<double> lr = new("--lr") { Description = "Learning rate." };
+    readonly Option<string> optimizer = new("--optimizer") { Description = "adam | sgd." };
+    readonly Option<string> tokenizer = new("--tokenizer") { Description = "english | chinese | chinese-chars | mixed." };
+    readonly Option<int> ngram = new("--ngram") { Description = "Letter n-gram size (2–5; the paper: 3)." };
+    readonly Option<int> steps = new("--max-steps-per-epoch") { Description = "Cap each epoch at this many steps (quick runs)." };
+    readonly Option<int> patience = new("--patience") { Description = "Early stopping: epochs without a better dev metric (0 = off)." };
+    readonly Option<double> clip = new("--clip-norm") { Description = "Clip the gradient norm (0 = off)." };
+    readonly Option<string> nonFinite = new("--on-non-finite") { Description = "stop | skip, on a NaN/Inf loss or gradient." };
+    readonly Option<int> checkpointEvery = new("--checkpoint-every") { Description = "Also checkpoint every N steps." };
+    readonly Option<int> seed = CommonOptions.Seed();
+    readonly Option<string> device = CommonOptions.Device();
+    readonly Option<int> threads = CommonOptions.Threads();
+
+    public void AddTo(Command command)
+    {
+        foreach (var o in new Option[] { config, model, gamma, learnableGamma, negatives, sampler, epochs, batch, lr, optimizer, tokenizer, ngram, steps, patience, clip, nonFinite, checkpointEvery, seed, device, threads })
+            command.Options.Add(o);
+    }
+
+    public TrainOptions Bind(ParseResult parse, TrainOptions? defaults = null)
+    {
+        var options = defaults ?? new TrainOptions();
+        if (parse.GetValue(config) is { } file)
+        {
+            try { options = JsonSerializer.Deserialize<TrainOptions>(File.ReadAllText(file), Json.Options) ?? options; }
+            catch (JsonException e) { throw new InvalidDataException($"{file}: not a TrainOptions JSON object ({e.Message})"); }
+        }
+        bool Given(Option o) => parse.GetResult(o) is { Implicit: false };
+        if (Given(model)) options = options with { Model = parse.GetValue(model)! };
+        if (Given(gamma)) options = options with { Gamma = parse.GetValue(gamma) };
+        if (Given(learnableGamma)) options = options with { LearnableGamma = parse.GetValue(learnableGamma) };
+        if (Given(negatives)) options = options with { Negatives = parse.GetValue(negatives) };
+        if (Given(sampler)) options = options with { Sampler = SamplerKinds.Parse(parse.GetValue(sampler)!) };
+        if (Given(epochs)) options = options with { Epochs = parse.GetValue(epochs) };
+        if (Given(batch)) options = options with { BatchSize = parse.GetValue(batch) };
+        if (Given(lr)) options = options with { LearningRate = parse.GetValue(lr) };
+        if (Given(optimizer)) options = options with { Optimizer = Enum.Parse<OptimizerKind>(parse.GetValue(optimizer)!, ignoreCase: true) };
+        if (Given(tokenizer)) options = options with { Hashing = options.Hashing with { Tokenizer = TokenizerFactory.Parse(parse.GetValue(tokenizer)!) } };
+        if (Given(ngram)) options = options with { Hashing = options.Hashing with { N = parse.GetValue(ngram) } };
+        if (Given(steps)) options = options with { MaxStepsPerEpoch = parse.GetValue(steps) };
+        if (Given(patience)) options = options with { Patience = parse.GetValue(patience) };
+        if (Given(clip)) options = options with { ClipNorm = parse.GetValue(clip) };
+        if (Given(nonFinite)) options = options with { OnNonFinite = parse.GetValue(nonFinite)! };
+        if (Given(checkpointEvery)) options = options with { CheckpointEverySteps = parse.GetValue(checkpointEvery) };
+        if (Given(seed)) options = options with { Seed = parse.GetValue(seed) };
+        if (Given(device)) options = options with { Device = TorchRuntime.ParseDevice(parse.GetValue(device)!) };
+        if (Given(threads)) options = options with { Threads = parse.GetValue(threads) };
+        return options.Validate();
+    }
+
+    /// <summary>The command line as typed, for config.json and the report.</summary>
+    public static string CommandLine() => "dssm " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1).Select(a => a.Contains(' ') ? $"\"{a}\"" : a));
+}

@@ -1,0 +1,155 @@
+using Dssm.Research.Data;
+using Dssm.Research.Evaluation;
+using Dssm.Research.Models;
+using Dssm.Research.Retrieval;
+using Dssm.Research.Runtime;
+using Dssm.Research.Sampling;
+using Dssm.Research.Text;
+using Dssm.Research.Training;
+
+namespace Dssm.Research.Experiments;
+
+/// <summary>
+/// The kit's entry points, one per CLI command: train on a BEIR folder or on pointwise rows, evaluate a
+/// trained model, run the lexical baselines the paper compares against (BM25, TF-IDF), ablate one option.
+/// Each reads files, calls the layers below and writes files; the CLI only parses options.
+/// </summary>
+public static class Experiment
+{
+    /// <summary>Trains on the clicks (qrels with score &gt; 0) of <paramref name="split"/>; early-stops on "dev" when present.</summary>
+    public static TrainResult Train(string dataDir, string runDir, TrainOptions options, string split = "train",
+        IReadOnlyDictionary<string, object?>? provenance = null, Action<TrainProgress>? progress = null, bool resume = false)
+    {
+        if (resume) options = new RunFolder(runDir).ReadOptions();
+        var data = BeirDataset.Load(dataDir);
+        var documents = data.Documents.Select(d => (d.Id, d.FullText)).ToList();
+        var queries = data.Queries.Select(q => (q.Key, q.Value)).ToList();
+        var docIndex = documents.Select((d, i) => (d.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
+        var queryIndex = queries.Select((q, i) => (q.Key, i)).ToDictionary(p => p.Key, p => p.i, StringComparer.Ordinal);
+        var train = data.Qrels(split);
+        var clicks = train.QueryIds.SelectMany(q => train.Relevant(q).Select(d => (queryIndex[q], docIndex[d]))).ToList();
+        var clickData = new ClickData(documents, queries, clicks);
+
+        var hasher = resume
+            ? WordHasher.Load(Path.Combine(new RunFolder(runDir).FeaturizerPath, WordHasher.FileName))
+            : options.Hashing.Mode == WordHashingMode.Vocabulary
+                ? WordHasher.Fit(documents.Select(d => d.Item2).Concat(train.QueryIds.Select(q => data.Queries[q])), options.Hashing)
+                : new WordHasher(options.Hashing);
+        IDevEvaluator? dev = data.Splits.Contains("dev")
+            ? new RankingDevEvaluator(data.Qrels("dev"), documents.Select(d => d.Id).ToList(), queries.Select(q => q.Key).ToList(), options.DevMetric)
+            : null;
+        Func<int, IReadOnlyList<int>>? hard = null;
+        if (options.Sampler == SamplerKind.Bm25)
+        {
+            var tokenizer = hasher.Tokenizer;
+            var bm25 = new Bm25(documents.Select(d => (d.Id, tokenizer.Tokenize(d.Item2))));
+            var trainQueries = new HashSet<int>(clicks.Select(c => c.Item1));
+            var pools = new IReadOnlyList<int>[queries.Count];
+            Parallel.For(0, queries.Count, q => pools[q] = trainQueries.Contains(q)
+                ? bm25.Search(tokenizer.Tokenize(queries[q].Value), options.HardNegativePool + 5).Select(h => docIndex[h.DocId]).ToList()
+                : Array.Empty<int>());
+            hard = q => pools[q];
+        }
+        var record = new Dictionary<string, object?>(provenance ?? new Dictionary<string, object?>())
+        {
+            ["data"] = Path.GetFullPath(dataDir), ["split"] = split,
+            ["documents"] = documents.Count, ["queries"] = queries.Count, ["clicks"] = clicks.Count,
+        };
+        using var trainer = new Trainer(options, clickData, hasher, dev, progress, hard);
+        return trainer.Run(runDir, resume, record);
+    }
+
+    /// <summary>Trains on (label, query, doc) rows with the pointwise loss.</summary>
+    public static TrainResult TrainPairs(string pairsFile, string runDir, TrainOptions options,
+        IReadOnlyDictionary<string, object?>? provenance = null, Action<TrainProgress>? progress = null, bool resume = false)
+    {
+        if (resume) options = new RunFolder(runDir).ReadOptions();
+        options = options with { Loss = "pointwise" };
+        var pairs = PointwiseReader.Read(pairsFile).ToList();
+        var data = ClickData.FromPairs(pairs.Select(p => (p.Label, p.Query, p.Doc)));
+        var hasher = resume
+            ? WordHasher.Load(Path.Combine(new RunFolder(runDir).FeaturizerPath, WordHasher.FileName))
+            : options.Hashing.Mode == WordHashingMode.Vocabulary
+                ? WordHasher.Fit(data.Documents.Select(d => d.Text).Concat(data.Queries.Select(q => q.Text)), options.Hashing)
+                : new WordHasher(options.Hashing);
+        var record = new Dictionary<string, object?>(provenance ?? new Dictionary<string, object?>()) { ["pairs"] = Path.GetFullPath(pairsFile), ["rows"] = pairs.Count };
+        using var trainer = new Trainer(options, data, hasher, null, progress);
+        return trainer.Run(runDir, resume, record);
+    }
+
+    /// <summary>
+    /// Ranks the split's queries with a trained model — the whole corpus, or the given candidates — optionally
+    /// mixed with BM25 (α·DSSM + (1−α)·BM25, min-max normalised per query), scores the ranking and writes the
+    /// TREC run file. Returns the report (also saved as eval-SPLIT.json in the run folder).
+    /// </summary>
+    public static EvaluationReport Evaluate(string runDir, string dataDir, string split = "test", string? candidatesFile = null,
+        string? runFile = null, IReadOnlyList<RankingMetric>? metrics = null, double? hybridAlpha = null, int depth = 100,
+        DeviceChoice device = DeviceChoice.Auto, string? command = null)
+    {
+        using var model = TrainedModel.Load(runDir, device);
+        var data = BeirDataset.Load(dataDir);
+        var qrels = data.Qrels(split);
+        var queryIds = qrels.QueryIds.Where(data.Queries.ContainsKey).ToList();
+        var candidates = LoadCandidates(data, candidatesFile);
+        var docs = data.Documents.Select(d => (d.Id, d.FullText)).ToList();
+        var index = EmbeddingIndex.Encode(docs, texts => model.Encode(texts, TextSide.Document));
+        var vectors = model.Encode(queryIds.Select(q => data.Queries[q]).ToList(), TextSide.Query);
+        var queryVectors = queryIds.Select((q, i) => (q, vectors[i])).ToDictionary(p => p.q, p => p.Item2, StringComparer.Ordinal);
+        var run = candidates is null ? index.Search(queryVectors, depth) : index.Rerank(candidates, queryVectors);
+        var system = model.Options.Model;
+        if (hybridAlpha is { } alpha)
+        {
+            var lexical = LexicalRun(BaselineKind.Bm25, data, queryIds, model.Options.Hashing.Tokenizer, candidates, depth);
+            run = HybridScoring.Combine(run, lexical, alpha);
+            system = $"hybrid(α={alpha:0.##})";
+        }
+        runFile ??= Path.Combine(runDir, $"run-{split}{(hybridAlpha is null ? "" : "-hybrid")}.trec");
+        TrecRunFile.Write(runFile, run, system.Replace(' ', '_'));
+        var result = RankingMetrics.Evaluate(run, qrels, metrics ?? RankingMetric.Default);
+        var report = EvaluationReport.From(system, dataDir, split, result, Path.GetFullPath(runFile), command);
+        report.Save(Path.Combine(runDir, $"eval-{split}{(hybridAlpha is null ? "" : "-hybrid")}.json"));
+        return report;
+    }
+
+    /// <summary>AUC of cos(y_Q, y_D) against the labels of pointwise rows, and accuracy with the threshold cos     /// <summary>AUC and accuracy (threshold on σ(γ·cos + b) ≈ cos above its median is not used: we threshold cosine at 0) of a model on pointwise rows.</summary>gt; 0.</summary>
+    public static (double Auc, double Accuracy, int Rows) EvaluatePairs(string runDir, string pairsFile, DeviceChoice device = DeviceChoice.Auto)
+    {
+        using var model = TrainedModel.Load(runDir, device);
+        var pairs = PointwiseReader.Read(pairsFile).ToList();
+        var q = model.Encode(pairs.Select(p => p.Query).ToList(), TextSide.Query);
+        var d = model.Encode(pairs.Select(p => p.Doc).ToList(), TextSide.Document);
+        var scores = pairs.Select((_, i) => (double)q[i].Zip(d[i], (a, b) => a * b).Sum()).ToList();
+        var labels = pairs.Select(p => p.Label).ToList();
+        return (PointwiseMetrics.Auc(scores, labels), PointwiseMetrics.Accuracy(scores, labels, threshold: 0), pairs.Count);
+    }
+
+    /// <summary>BM25 or TF-IDF on the split, with the model's tokenizer; writes the run file and returns the report.</summary>
+    public static EvaluationReport Baseline(BaselineKind kind, string dataDir, string split = "test", TokenizerKind tokenizer = TokenizerKind.Mixed,
+        string? candidatesFile = null, string? runFile = null, IReadOnlyList<RankingMetric>? metrics = null, int depth = 100, string? command = null)
+    {
+        var data = BeirDataset.Load(dataDir);
+        var qrels = data.Qrels(split);
+        var queryIds = qrels.QueryIds.Where(data.Queries.ContainsKey).ToList();
+        var run = LexicalRun(kind, data, queryIds, tokenizer, LoadCandidates(data, candidatesFile), depth);
+        var name = kind.ToString().ToLowerInvariant();
+        if (runFile is not null) TrecRunFile.Write(runFile, run, name);
+        return EvaluationReport.From(name, dataDir, split, RankingMetrics.Evaluate(run, qrels, metrics ?? RankingMetric.Default),
+            runFile is null ? null : Path.GetFullPath(runFile), command);
+    }
+
+    static RankedRun LexicalRun(BaselineKind kind, BeirDataset data, IReadOnlyList<string> queryIds, TokenizerKind tokenizerKind, Candidates? candidates, int depth)
+    {
+        var tokenizer = TokenizerFactory.Create(tokenizerKind);
+        return Baselines.Run(queryIds.Select(q => (q, data.Queries[q])), data.Documents.Select(d => (d.Id, d.FullText)),
+            text => tokenizer.Tokenize(text), new BaselineOptions(kind, depth), candidates);
+    }
+
+    static Candidates? LoadCandidates(BeirDataset data, string? file)
+    {
+        if (file is not null) return Candidates.Read(file);
+        if (data.Candidates.Count == 0) return null;
+        var c = new Candidates();
+        foreach (var (q, docs) in data.Candidates) foreach (var d in docs) c.Add(q, d);
+        return c;
+    }
+}

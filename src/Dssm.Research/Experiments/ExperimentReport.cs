@@ -1,0 +1,131 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Dssm.Research.Reporting;
+using Dssm.Research.Training;
+
+namespace Dssm.Research.Experiments;
+
+/// <summary>
+/// The experiment report: one self-contained HTML page (plotly.js embedded, opens offline) with training
+/// curves, dev curves, metric vs γ and vs J when ablations are present, and every system against the
+/// baselines; plus report.md with the same tables and the exact commands and configs that reproduce them.
+/// Inputs are folders: run folders (config.json, metrics.jsonl, eval-*.json), ablation folders
+/// (ablation-PARAM.json) and any folder holding evaluation reports (*.json, e.g. baselines/).
+/// </summary>
+public static class ExperimentReport
+{
+    public static (string Html, string Markdown) Write(IReadOnlyList<string> inputs, string outHtml, string? title = null)
+    {
+        var runs = new List<string>(); var evals = new List<EvaluationReport>(); var ablations = new List<IReadOnlyList<AblationRow>>();
+        foreach (var input in inputs) Collect(Path.GetFullPath(input), runs, evals, ablations, depth: 0);
+        if (runs.Count == 0 && evals.Count == 0 && ablations.Count == 0)
+            throw new ArgumentException($"no run folders, evaluation reports or ablations found in: {string.Join(", ", inputs)}");
+        title ??= "DSSM experiment report";
+        var blocks = new List<PageBlock> { $"Generated {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC by `dssm report` from: {string.Join(", ", inputs.Select(i => $"`{i}`"))}." };
+        var md = new StringBuilder($"# {title}\n\n");
+
+        var tests = evals.Where(e => e.Split == "test").ToList();
+        if (tests.Count > 0)
+        {
+            var table = EvaluationReport.Table(tests);
+            blocks.Add($"## Test results\n\nMean over {tests[0].Queries} test queries (trec_eval definitions; the run files are listed below).\n\n```\n{table}\n```");
+            md.Append($"## Test results\n\n```\n{table}\n```\n\n");
+            var metrics = tests.SelectMany(t => t.Metrics.Keys).Distinct().ToList();
+            blocks.Add(Charts.Render(new BarChart("DSSM against the lexical baselines", metrics,
+                tests.Select(t => new BarSeries(t.System, metrics.Select(m => t.Metrics.GetValueOrDefault(m)).ToList())).ToList()) { YTitle = "score" }));
+        }
+
+        if (runs.Count > 0)
+        {
+            var loss = runs.Select(r => (Name: Label(r), Points: Curve(r, "loss"))).Where(c => c.Points.Count > 0).ToList();
+            if (loss.Count > 0)
+                blocks.Add(Charts.Render(new LineChart("Training loss", loss.Select(c => new ChartSeries(c.Name, c.Points.Select(p => p.X).ToList(), c.Points.Select(p => p.Y).ToList())).ToList()) { XTitle = "step", YTitle = "loss (−log P(D⁺|Q))" }));
+            var dev = runs.Select(r => (Name: Label(r), Points: DevCurve(r))).Where(c => c.Points.Count > 0).ToList();
+            if (dev.Count > 0)
+                blocks.Add(Charts.Render(new LineChart("Dev metric per epoch", dev.Select(c => new ChartSeries(c.Name, c.Points.Select(p => p.X).ToList(), c.Points.Select(p => p.Y).ToList())).ToList()) { XTitle = "epoch", YTitle = "dev" }));
+        }
+
+        foreach (var rows in ablations)
+        {
+            var param = rows[0].Param;
+            var table = Ablation.Table(rows);
+            blocks.Add($"## Ablation: {param}\n\nSame seed and data for every value; test split.\n\n```\n{table}\n```");
+            md.Append($"## Ablation: {param}\n\n```\n{table}\n```\n\n");
+            var metrics = rows[0].Test.Keys.ToList();
+            var numeric = rows.All(r => double.TryParse(r.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out _));
+            var symbol = param switch { "gamma" => "γ", "negatives" => "J", _ => param };
+            if (numeric)
+                blocks.Add(Charts.Render(new LineChart($"Test metric vs {symbol}", metrics.Select(m => new ChartSeries(m,
+                    rows.Select(r => double.Parse(r.Value, CultureInfo.InvariantCulture)).ToList(), rows.Select(r => r.Test[m]).ToList())).ToList()) { XTitle = symbol, YTitle = "test" }));
+            else
+                blocks.Add(Charts.Render(new BarChart($"Test metric vs {symbol}", rows.Select(r => r.Value).ToList(),
+                    metrics.Select(m => new BarSeries(m, rows.Select(r => r.Test[m]).ToList())).ToList()) { YTitle = "test" }));
+        }
+
+        var reproduce = new StringBuilder("## How to reproduce every number\n\n");
+        foreach (var run in runs)
+        {
+            var config = JsonDocument.Parse(File.ReadAllText(Path.Combine(run, "config.json"))).RootElement;
+            var command = config.TryGetProperty("provenance", out var p) && p.ValueKind == JsonValueKind.Object && p.TryGetProperty("command", out var c) ? c.GetString() : null;
+            reproduce.Append($"### Run `{run}`\n\n");
+            if (command is not null) reproduce.Append($"```\n{command}\n```\n\n");
+            reproduce.Append($"config.json options:\n\n```json\n{JsonSerializer.Serialize(config.GetProperty("options"), Json.Indented)}\n```\n\n");
+        }
+        foreach (var e in evals.Where(e => e.Command is not null))
+            reproduce.Append($"- {e.System} on {e.Split}: `{e.Command}`{(e.RunFile is null ? "" : $" (run file `{e.RunFile}`, check with `trec_eval -c -m ndcg_cut.10 qrels {e.RunFile}`)")}\n");
+        blocks.Add(reproduce.ToString());
+        md.Append(reproduce);
+
+        var html = Charts.Page(title, blocks);
+        AtomicFile.WriteText(outHtml, html);
+        var mdPath = Path.ChangeExtension(outHtml, ".md");
+        AtomicFile.WriteText(mdPath, md.ToString());
+        return (Path.GetFullPath(outHtml), Path.GetFullPath(mdPath));
+    }
+
+    static void Collect(string path, List<string> runs, List<EvaluationReport> evals, List<IReadOnlyList<AblationRow>> ablations, int depth)
+    {
+        if (File.Exists(path)) { TryEval(path, evals); return; }
+        if (!Directory.Exists(path)) throw new DirectoryNotFoundException($"{path}: no such run folder or report");
+        if (File.Exists(Path.Combine(path, "config.json"))) runs.Add(path);
+        foreach (var file in Directory.GetFiles(path, "*.json").Order(StringComparer.Ordinal))
+        {
+            var name = Path.GetFileName(file);
+            if (name.StartsWith("ablation-", StringComparison.Ordinal))
+            {
+                var rows = JsonSerializer.Deserialize<List<AblationRow>>(File.ReadAllText(file), Json.Options);
+                if (rows is { Count: > 0 }) ablations.Add(rows);
+            }
+            else if (name != "config.json") TryEval(file, evals);
+        }
+        if (depth < 2 && !File.Exists(Path.Combine(path, "config.json")))
+            foreach (var sub in Directory.GetDirectories(path).Order(StringComparer.Ordinal)) Collect(sub, runs, evals, ablations, depth + 1);
+    }
+
+    static void TryEval(string file, List<EvaluationReport> evals)
+    {
+        try
+        {
+            var e = EvaluationReport.Load(file);
+            if (e.Metrics is { Count: > 0 }) evals.Add(e);
+        }
+        catch (InvalidDataException) { }
+    }
+
+    static string Label(string run) => Path.GetFileName(run.TrimEnd(Path.DirectorySeparatorChar));
+
+    static List<(double X, double Y)> Curve(string run, string field) =>
+        File.Exists(Path.Combine(run, "metrics.jsonl"))
+            ? MetricsLog.Read(Path.Combine(run, "metrics.jsonl")).Where(e => e.TryGetProperty(field, out _))
+                .Select(e => (e.GetProperty("step").GetDouble(), e.GetProperty(field).GetDouble())).ToList()
+            : [];
+
+    static List<(double X, double Y)> DevCurve(string run) =>
+        File.Exists(Path.Combine(run, "metrics.jsonl"))
+            ? MetricsLog.Read(Path.Combine(run, "metrics.jsonl"))
+                .Select(e => (e, dev: e.EnumerateObject().FirstOrDefault(p => p.Name.StartsWith("dev_", StringComparison.Ordinal))))
+                .Where(x => x.dev.Value.ValueKind == JsonValueKind.Number)
+                .Select(x => (x.e.GetProperty("epoch").GetDouble(), x.dev.Value.GetDouble())).ToList()
+            : [];
+}

@@ -1,0 +1,113 @@
+using System.Globalization;
+using Dssm.Research.Evaluation;
+using Dssm.Research.Experiments;
+using Dssm.Research.Models;
+using Dssm.Research.Retrieval;
+
+namespace Dssm.Research.Tests.Experiments;
+
+/// <summary>The CLI's main paths end to end on the embedded dataset, with a few training steps.</summary>
+public class ExperimentTests : IClassFixture<ExperimentTests.TrainedRun>
+{
+    /// <summary>One short training run shared by the tests of this class.</summary>
+    public sealed class TrainedRun : IDisposable
+    {
+        public readonly string Root = Path.Combine(Path.GetTempPath(), "dssm-exp-" + Guid.NewGuid().ToString("N"));
+        public readonly string Data = Path.Combine(DssmCli.Repo(), "datasets", "semantic-clicks");
+        public string Run => Path.Combine(Root, "run");
+        public readonly string TrainOutput;
+
+        public TrainedRun()
+        {
+            var (code, output) = DssmCli.Run(["train", "--data", Data, "--out", Run, "--epochs", "2", "--max-steps-per-epoch", "8", "--batch", "64", "--quiet"]);
+            Assert.True(code == 0, output);
+            TrainOutput = output;
+        }
+
+        public void Dispose() { if (Directory.Exists(Root)) Directory.Delete(Root, true); }
+    }
+
+    readonly TrainedRun fixture;
+    public ExperimentTests(TrainedRun fixture) => this.fixture = fixture;
+
+    [Fact]
+    public void Train_writes_a_run_folder_with_config_metrics_checkpoint_and_best()
+    {
+        foreach (var file in new[] { "config.json", "metrics.jsonl", "checkpoint/model.bin", "checkpoint/optimizer.bin", "checkpoint/state.json", "best/model.bin", "featurizer/word-hasher.txt" })
+            Assert.True(File.Exists(Path.Combine(fixture.Run, file)), file);
+        Assert.Contains("best dev     ndcg@10", fixture.TrainOutput);
+    }
+
+    [Fact]
+    public void The_trec_run_written_by_evaluate_re_read_by_the_metrics_code_gives_the_printed_numbers()
+    {
+        var runFile = Path.Combine(fixture.Root, "test.trec");
+        var (code, output) = DssmCli.Run(["evaluate", "--model", fixture.Run, "--data", fixture.Data, "--split", "test", "--run-file", runFile, "--metrics", "ndcg@10,mrr,map"]);
+        Assert.True(code == 0, output);
+        var qrels = Dssm.Research.Data.BeirDataset.Load(fixture.Data).Qrels("test");
+        var result = RankingMetrics.Evaluate(TrecRunFile.Read(runFile), qrels, RankingMetric.ParseList("ndcg@10,mrr,map"));
+        var printed = output.Split('\n').Single(l => l.StartsWith("dssm ", StringComparison.Ordinal)).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(result.Mean("ndcg@10").ToString("F4", CultureInfo.InvariantCulture), printed[1]);
+        Assert.Equal(result.Mean("mrr").ToString("F4", CultureInfo.InvariantCulture), printed[2]);
+        Assert.Equal(result.Mean("map").ToString("F4", CultureInfo.InvariantCulture), printed[3]);
+    }
+
+    [Fact]
+    public void A_saved_model_loads_in_a_new_process_and_encodes_bit_identically()
+    {
+        var indexFile = Path.Combine(fixture.Root, "index.bin");
+        var (code, output) = DssmCli.Run(["encode", "--model", fixture.Run, "--data", fixture.Data, "--out", indexFile]);
+        Assert.True(code == 0, output);
+        var child = EmbeddingIndex.Load(indexFile);
+        using var model = TrainedModel.Load(fixture.Run, Dssm.Research.Runtime.DeviceChoice.Cpu);
+        var docs = Dssm.Research.Data.BeirDataset.Load(fixture.Data).Documents.Take(50).ToList();
+        var here = model.Encode(docs.Select(d => d.FullText).ToList(), TextSide.Document);
+        for (var i = 0; i < docs.Count; i++) Assert.Equal(child.Vector(docs[i].Id).ToArray(), here[i]);
+    }
+
+    [Fact]
+    public void Encoding_from_several_threads_gives_the_single_threaded_result()
+    {
+        using var model = TrainedModel.Load(fixture.Run, Dssm.Research.Runtime.DeviceChoice.Cpu);
+        var texts = Dssm.Research.Data.BeirDataset.Load(fixture.Data).Queries.Values.Take(64).ToList();
+        var single = model.Encode(texts, TextSide.Query);
+        var parallel = new float[8][][];
+        Parallel.For(0, 8, new ParallelOptions { MaxDegreeOfParallelism = 8 }, t => parallel[t] = model.Encode(texts, TextSide.Query));
+        foreach (var result in parallel)
+            for (var i = 0; i < texts.Count; i++) Assert.Equal(single[i], result[i]);
+    }
+
+    [Fact]
+    public void Report_is_one_html_page_with_plotly_embedded_and_markdown_with_the_commands()
+    {
+        var baseline = Path.Combine(fixture.Root, "baselines");
+        Directory.CreateDirectory(baseline);
+        var (code, output) = DssmCli.Run(["baseline", "bm25", "--data", fixture.Data, "--split", "test", "--run-file", Path.Combine(baseline, "bm25.trec"), "--json"]);
+        Assert.True(code == 0, output);
+        File.WriteAllText(Path.Combine(baseline, "eval-test-bm25.json"), output.Trim());
+        Assert.Equal(0, DssmCli.Run(["evaluate", "--model", fixture.Run, "--data", fixture.Data]).Code);
+        var html = Path.Combine(fixture.Root, "report.html");
+        (code, output) = DssmCli.Run(["report", "--runs", fixture.Run, baseline, "--out", html]);
+        Assert.True(code == 0, output);
+        var page = File.ReadAllText(html);
+        Assert.Contains("Training loss", page);
+        Assert.Contains("DSSM against the lexical baselines", page);
+        Assert.Contains(Dssm.Research.Reporting.Charts.PlotlyScript()[..2000], page); // plotly.js itself is in the page: it opens offline
+        var md = File.ReadAllText(Path.ChangeExtension(html, ".md"));
+        Assert.Contains("dssm train --data", md);
+        Assert.Contains("dssm baseline bm25", md);
+        Assert.Contains("| bm25", md.Replace("bm25 ", "| bm25"));
+    }
+
+    [Fact]
+    public void Resume_of_a_finished_run_and_bad_input_give_one_clear_line()
+    {
+        var (code, output) = DssmCli.Run(["train", "--data", fixture.Data, "--out", fixture.Run, "--epochs", "1"]);
+        Assert.Equal(2, code);
+        Assert.Contains("already holds a run", output);
+        Assert.DoesNotContain("   at ", output);
+        (code, output) = DssmCli.Run(["evaluate", "--model", Path.Combine(fixture.Root, "nope"), "--data", fixture.Data]);
+        Assert.Equal(2, code);
+        Assert.Contains("no such run folder", output);
+    }
+}
