@@ -39,6 +39,8 @@ public static class BenchTrainCommands
             if (train)
             {
                 Console.WriteLine($"train_queries_per_s {r.TrainQueriesPerSecond:F0}  (each with 1+{options.Negatives} docs; {r.MillisecondsPerStep:F1} ms/step; loss {r.FinalLoss:F4})");
+                var (f, b, u) = r.PhaseMilliseconds;
+                Console.WriteLine($"phases_ms forward {f:F1} backward {b:F1} optimizer {u:F1}");
                 Console.WriteLine($"encode_texts_per_s {r.EncodeTextsPerSecond:F0}");
             }
             else Console.WriteLine($"encode_texts_per_s {r.EncodeTextsPerSecond:F0}");

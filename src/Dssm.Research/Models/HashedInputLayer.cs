@@ -1,3 +1,5 @@
+using Dssm.Research.Runtime;
+using Dssm.Research.Text;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -9,10 +11,13 @@ namespace Dssm.Research.Models;
 /// libtorch's <c>EmbeddingBag(mode: sum, per_sample_weights)</c> — a weighted sum of the rows of W1 named
 /// by the bag's ids — plus a bias. The dense 30K-dim x is never built.
 /// <para>
-/// Lazy mode: the rows a batch touches are gathered into a small leaf matrix (unique ids × width) and the
-/// bag is computed over it, so backward produces a gradient for those rows only instead of a dense
-/// (V × width) one, and the optimizer updates only them (<see cref="TakePending"/>). W1 then has
-/// <c>requires_grad = false</c>. Same arithmetic; see the tests that compare both modes.
+/// Lazy mode: W1 has <c>requires_grad = false</c>, and backward yields a gradient for the rows a batch touched
+/// only, instead of a dense (V × width) one; the optimizer then updates only them (<see cref="TakePending"/>).
+/// On the CPU the bag's output is a leaf of the graph: autograd stops there, and the row gradients are
+/// computed from its gradient by a transposed bag in C# (<see cref="CpuKernels.RowGradients"/>: libtorch's
+/// EmbeddingBag backward with per-sample weights costs ~10× its forward). Elsewhere the touched rows are
+/// gathered into a small leaf matrix (unique ids × width) that the bag reads. Same arithmetic either way;
+/// see the tests that compare both modes.
 /// </para>
 /// </summary>
 public sealed class HashedInputLayer : nn.Module<SparseInput, Tensor>
@@ -20,6 +25,8 @@ public sealed class HashedInputLayer : nn.Module<SparseInput, Tensor>
     readonly EmbeddingBag bag;
     readonly Parameter? bias;
     readonly List<(Tensor Rows, EmbeddingBag Sub)> pending = new();
+    readonly List<(SparseBatch Bags, Tensor Output)> pendingCpu = new();
+    int[]? scratch;
 
     public HashedInputLayer(string name, int inputs, int width, bool lazy, bool withBias = true) : base(name)
     {
@@ -43,7 +50,14 @@ public sealed class HashedInputLayer : nn.Module<SparseInput, Tensor>
     public override Tensor forward(SparseInput x)
     {
         Tensor sum;
-        if (Lazy && is_grad_enabled())
+        if (Lazy && is_grad_enabled() && CpuKernels.Applies(Weight))
+        {
+            using (no_grad()) sum = bag.forward(x.Ids, x.Offsets, x.Weights);                  // (B, width)
+            sum.requires_grad_(true);                                                           // a leaf: its grad is ∂loss/∂(xW1)
+            pendingCpu.Add((x.Source, sum.DetachFromDisposeScope()));
+            sum = sum.view(sum.shape);                                                          // the caller's own handle
+        }
+        else if (Lazy && is_grad_enabled())
         {
             var (unique, inverse, _) = x.Ids.unique(sorted: true, return_inverse: true);
             var sub = nn.EmbeddingBag_from_pretrained(Weight.detach().index_select(0, unique), freeze: false, mode: EmbeddingBagMode.Sum); // (U, width) leaf
@@ -58,11 +72,17 @@ public sealed class HashedInputLayer : nn.Module<SparseInput, Tensor>
     }
 
     /// <summary>
-    /// The rows touched since the last call and their summed gradients: (ids (U), grads (U, width)), or null.
-    /// Called by the optimizer after backward.
+    /// The rows touched since the last call and their summed gradients: (ids (U) ascending, grads (U, width)),
+    /// or null. Called by the optimizer after backward.
     /// </summary>
     public (Tensor Rows, Tensor Grad)? TakePending()
     {
+        var cpu = pendingCpu.Where(p => p.Output.grad is not null).ToList();
+        if (cpu.Count > 0)
+        {
+            scratch ??= new int[Inputs];
+            return CpuKernels.RowGradients(cpu.Select(p => p.Bags).ToList(), cpu.Select(p => p.Output.grad!).ToList(), Width, scratch);
+        }
         var withGrad = pending.Where(p => p.Sub.weight!.grad is not null).ToList();
         if (withGrad.Count == 0) return null;
         if (withGrad.Count == 1) return (withGrad[0].Rows, withGrad[0].Sub.weight!.grad!);
@@ -78,5 +98,7 @@ public sealed class HashedInputLayer : nn.Module<SparseInput, Tensor>
     {
         foreach (var (rows, sub) in pending) { rows.Dispose(); sub.Dispose(); }
         pending.Clear();
+        foreach (var (_, output) in pendingCpu) output.Dispose();
+        pendingCpu.Clear();
     }
 }

@@ -9,7 +9,7 @@ namespace Dssm.Research.Models;
 /// </summary>
 public sealed class SparseInput
 {
-    SparseInput(Tensor ids, Tensor offsets, Tensor weights, int count) { Ids = ids; Offsets = offsets; Weights = weights; Count = count; }
+    SparseInput(Tensor ids, Tensor offsets, Tensor weights, int count, SparseBatch source) { Ids = ids; Offsets = offsets; Weights = weights; Count = count; Source = source; }
 
     /// <summary>(nnz) int64 feature ids.</summary>
     public Tensor Ids { get; }
@@ -19,7 +19,9 @@ public sealed class SparseInput
     public Tensor Weights { get; }
     /// <summary>Number of bags B.</summary>
     public int Count { get; }
+    /// <summary>The batch these tensors were made from (its arrays drive the CPU row-gradient kernel).</summary>
+    internal SparseBatch Source { get; }
 
     public static SparseInput From(SparseBatch batch, Device device) =>
-        new(tensor(batch.Ids).to(device), tensor(batch.Offsets).to(device), tensor(batch.Weights).to(device), batch.Count);
+        new(tensor(batch.Ids).to(device), tensor(batch.Offsets).to(device), tensor(batch.Weights).to(device), batch.Count, batch);
 }

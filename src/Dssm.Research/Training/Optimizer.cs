@@ -1,4 +1,5 @@
 using Dssm.Research.Models;
+using Dssm.Research.Runtime;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -59,12 +60,19 @@ public sealed class Optimizer
         Steps++;
         var c1 = 1 - Math.Pow(beta1, Steps);
         var c2 = 1 - Math.Pow(beta2, Steps);
+        var fused = new CpuKernels.AdamStep((float)beta1, (float)beta2, (float)epsilon, (float)weightDecay, (float)lr, (float)c1, (float)c2);
         for (var i = 0; i < dense.Count; i++)
         {
             var p = dense[i];
-            if (p.grad is null) continue;
-            var g = weightDecay > 0 ? p.grad + weightDecay * p : p.grad;
-            if (kind == OptimizerKind.Sgd) { p.add_(g, -lr); continue; }
+            if (p.grad is not { } grad) continue;
+            var adam = kind == OptimizerKind.Adam;
+            if (adam ? CpuKernels.Applies(p, grad, m[i], v[i]) : CpuKernels.Applies(p, grad))
+            {
+                CpuKernels.Adam(p, adam ? m[i] : null, adam ? v[i] : null, grad, null, fused);
+                continue;
+            }
+            var g = weightDecay > 0 ? grad + weightDecay * p : grad;
+            if (!adam) { p.add_(g, -lr); continue; }
             m[i].mul_(beta1).add_(g, 1 - beta1);
             v[i].mul_(beta2).addcmul_(g, g, 1 - beta2);
             p.add_(m[i] / c1 / ((v[i] / c2).sqrt_().add_(epsilon)), -lr);
@@ -73,14 +81,22 @@ public sealed class Optimizer
         {
             if (grads.Lazy[j] is not { } rows) continue;
             var w = lazy[j].Weight;
-            var g = weightDecay > 0 ? rows.Grad + weightDecay * w.index_select(0, rows.Rows) : rows.Grad;
-            if (kind == OptimizerKind.Sgd) { w.index_add_(0, rows.Rows, g, -lr); continue; }
             var k = dense.Count + j;
+            var adam = kind == OptimizerKind.Adam;
+            if (rows.Rows.device_type == DeviceType.CPU && (adam ? CpuKernels.Applies(w, rows.Grad, m[k], v[k]) : CpuKernels.Applies(w, rows.Grad)))
+            {
+                CpuKernels.Adam(w, adam ? m[k] : null, adam ? v[k] : null, rows.Grad.contiguous(), rows.Rows.data<long>().ToArray(), fused);
+                continue;
+            }
+            // Elsewhere (CUDA): gather, update, scatter back with index_copy_ (index_add_ is slow with many rows).
+            var wr = w.index_select(0, rows.Rows);
+            var g = weightDecay > 0 ? rows.Grad + weightDecay * wr : rows.Grad;
+            if (!adam) { w.index_copy_(0, rows.Rows, wr.add_(g, -lr)); continue; }
             var mr = m[k].index_select(0, rows.Rows).mul_(beta1).add_(g, 1 - beta1);
             var vr = v[k].index_select(0, rows.Rows).mul_(beta2).addcmul_(g, g, 1 - beta2);
             m[k].index_copy_(0, rows.Rows, mr);
             v[k].index_copy_(0, rows.Rows, vr);
-            w.index_add_(0, rows.Rows, mr / c1 / ((vr / c2).sqrt_().add_(epsilon)), -lr);
+            w.index_copy_(0, rows.Rows, wr.add_(mr / c1 / ((vr / c2).sqrt_().add_(epsilon)), -lr));
         }
     }
 
@@ -116,10 +132,9 @@ public sealed record StepGradients(IReadOnlyList<Tensor> Dense, IReadOnlyList<(T
     /// <summary>The global L2 norm of all gradients.</summary>
     public double Norm()
     {
-        double total = 0;
-        foreach (var g in Dense) total += g.pow(2).sum().item<float>();
-        foreach (var l in Lazy) if (l is { } r) total += r.Grad.pow(2).sum().item<float>();
-        return Math.Sqrt(total);
+        using var scope = NewDisposeScope();
+        var squares = Dense.Select(g => g.square().sum()).Concat(Lazy.Where(l => l is not null).Select(l => l!.Value.Grad.square().sum())).ToArray();
+        return squares.Length == 0 ? 0 : Math.Sqrt(stack(squares).sum().item<float>()); // one sync, not one per tensor
     }
 
     /// <summary>Scales every gradient in place (gradient-norm clipping).</summary>

@@ -35,7 +35,11 @@ public sealed record ThroughputBenchmarkOptions
 }
 
 /// <summary>Figures of one benchmark run.</summary>
-public sealed record ThroughputResult(double TrainQueriesPerSecond, double EncodeTextsPerSecond, double MillisecondsPerStep, double FinalLoss, string Device, int Threads);
+public sealed record ThroughputResult(double TrainQueriesPerSecond, double EncodeTextsPerSecond, double MillisecondsPerStep, double FinalLoss, string Device, int Threads)
+{
+    /// <summary>Mean milliseconds per timed step in forward (incl. loss), backward and the optimizer (collect + update).</summary>
+    public (double Forward, double Backward, double Optimizer) PhaseMilliseconds { get; init; }
+}
 
 public static class ThroughputBenchmark
 {
@@ -53,19 +57,27 @@ public static class ThroughputBenchmark
         var pool = Enumerable.Range(0, 8).Select(_ => (Q: zipf.Batch(o.Batch, o.IdsPerText, rng), D: zipf.Batch(o.Batch * (1 + o.Negatives), o.IdsPerText, rng))).ToList();
 
         double last = 0;
+        var phase = new Stopwatch();
+        double forwardMs = 0, backwardMs = 0, optimizerMs = 0;
+        // CPU kernels run synchronously, so the clock between calls measures them.
         void Step(int i)
         {
             using var scope = NewDisposeScope();
             var (qb, db) = pool[i % pool.Count];
+            phase.Restart();
             optimizer.ZeroGrad();
             var q = model.Forward(qb, TextSide.Query);                                            // (B, 128)
             var d = model.Forward(db, TextSide.Document).view(o.Batch, 1 + o.Negatives, -1);      // (B, 1+J, 128)
             var l = loss.Forward(q, d);
+            forwardMs += phase.Elapsed.TotalMilliseconds; phase.Restart();
             l.backward();
+            backwardMs += phase.Elapsed.TotalMilliseconds; phase.Restart();
             optimizer.Step(optimizer.Collect(), 1e-3);
+            optimizerMs += phase.Elapsed.TotalMilliseconds;
             last = l.item<float>();
         }
         for (var i = 0; i < o.Warmup; i++) Step(i);
+        forwardMs = backwardMs = optimizerMs = 0;
         var clock = Stopwatch.StartNew();
         for (var i = 0; i < o.Steps; i++) Step(i);
         var trainSeconds = clock.Elapsed.TotalSeconds;
@@ -81,7 +93,10 @@ public static class ThroughputBenchmark
             encodeSeconds = clock.Elapsed.TotalSeconds;
         }
         return new ThroughputResult(o.Steps * o.Batch / trainSeconds, o.EncodeCalls * o.EncodeTexts / encodeSeconds,
-            1000 * trainSeconds / o.Steps, last, device.type.ToString().ToLowerInvariant(), get_num_threads());
+            1000 * trainSeconds / o.Steps, last, device.type.ToString().ToLowerInvariant(), get_num_threads())
+        {
+            PhaseMilliseconds = (forwardMs / o.Steps, backwardMs / o.Steps, optimizerMs / o.Steps),
+        };
     }
 
     /// <summary>Ids drawn with P(rank r) ∝ 1/r^s over 1..V (id 0 is the unknown n-gram, never drawn).</summary>
