@@ -9,18 +9,10 @@ namespace Dssm.Research.Text;
 /// the price of losing word boundaries. Stateless and thread-safe.
 /// </summary>
 /// <example><c>"深度学习DSSM"</c> → <c>深, 度, 学, 习, dssm</c>.</example>
-public sealed class ChineseCharacterTokenizer : ITokenizer
+public sealed class ChineseCharacterTokenizer : Tokenizer
 {
     /// <inheritdoc />
-    public IReadOnlyList<string> Tokenize(string text)
-    {
-        var tokens = new TokenBuffer();
-        Tokenize(text, tokens);
-        return tokens.ToArray();
-    }
-
-    /// <inheritdoc />
-    public void Tokenize(ReadOnlySpan<char> text, TokenBuffer tokens)
+    public override void Tokenize(ReadOnlySpan<char> text, TokenBuffer tokens)
     {
         tokens.Clear();
         var normalized = UnicodeText.NormalizeLower(text, tokens, out var ascii);

@@ -14,18 +14,10 @@ namespace Dssm.Research.Text;
 /// them. Thread-safe.
 /// </remarks>
 /// <example><c>"我来到北京清华大学"</c> → <c>我, 来到, 北京, 清华大学</c>.</example>
-public sealed class ChineseTokenizer : ITokenizer
+public sealed class ChineseTokenizer : Tokenizer
 {
     /// <inheritdoc />
-    public IReadOnlyList<string> Tokenize(string text)
-    {
-        var tokens = new TokenBuffer();
-        Tokenize(text, tokens);
-        return tokens.ToArray();
-    }
-
-    /// <inheritdoc />
-    public void Tokenize(ReadOnlySpan<char> text, TokenBuffer tokens)
+    public override void Tokenize(ReadOnlySpan<char> text, TokenBuffer tokens)
     {
         tokens.Clear();
         var normalized = UnicodeText.NormalizeLower(text, tokens, out var ascii);

@@ -9,18 +9,10 @@ namespace Dssm.Research.Text;
 /// Stateless and thread-safe; pure-ASCII text takes a vectorised path without normalisation.
 /// </summary>
 /// <example><c>"Good query, 2 words!"</c> → <c>good, query, 2, words</c>.</example>
-public sealed class EnglishTokenizer : ITokenizer
+public sealed class EnglishTokenizer : Tokenizer
 {
     /// <inheritdoc />
-    public IReadOnlyList<string> Tokenize(string text)
-    {
-        var tokens = new TokenBuffer();
-        Tokenize(text, tokens);
-        return tokens.ToArray();
-    }
-
-    /// <inheritdoc />
-    public void Tokenize(ReadOnlySpan<char> text, TokenBuffer tokens)
+    public override void Tokenize(ReadOnlySpan<char> text, TokenBuffer tokens)
     {
         tokens.Clear();
         var normalized = UnicodeText.NormalizeLower(text, tokens, out var ascii);

@@ -9,18 +9,10 @@ namespace Dssm.Research.Text;
 /// sees the Latin text, so English words are always split the English way. Thread-safe.
 /// </summary>
 /// <example><c>"用DSSM做语义搜索"</c> → <c>用, dssm, 做, 语义, 搜索</c>.</example>
-public sealed class MixedTokenizer : ITokenizer
+public sealed class MixedTokenizer : Tokenizer
 {
     /// <inheritdoc />
-    public IReadOnlyList<string> Tokenize(string text)
-    {
-        var tokens = new TokenBuffer();
-        Tokenize(text, tokens);
-        return tokens.ToArray();
-    }
-
-    /// <inheritdoc />
-    public void Tokenize(ReadOnlySpan<char> text, TokenBuffer tokens)
+    public override void Tokenize(ReadOnlySpan<char> text, TokenBuffer tokens)
     {
         tokens.Clear();
         var normalized = UnicodeText.NormalizeLower(text, tokens, out var ascii);
