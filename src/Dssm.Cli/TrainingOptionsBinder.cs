@@ -30,6 +30,8 @@ public sealed class TrainingOptionsBinder
     readonly Option<int> patience = new("--patience") { Description = "Early stopping: epochs without a better dev metric (0 = off)." };
     readonly Option<double> clip = new("--clip-norm") { Description = "Clip the gradient norm (0 = off)." };
     readonly Option<string> nonFinite = new("--on-non-finite") { Description = "stop | skip, on a NaN/Inf loss or gradient." };
+    readonly Option<string> loss = new("--loss") { Description = "softmax (over γ·cosine with J negatives, the paper) | pointwise (binary cross-entropy; the default for --pairs)." };
+    readonly Option<int> streamBuffer = new("--stream-buffer") { Description = "--pairs only: stream the file from disk, shuffling this many rows at a time (0 = load it into memory)." };
     readonly Option<int> checkpointEvery = new("--checkpoint-every") { Description = "Also checkpoint every N steps." };
     readonly Option<int> seed = CommonOptions.Seed();
     readonly Option<string> device = CommonOptions.Device();
@@ -37,7 +39,7 @@ public sealed class TrainingOptionsBinder
 
     public void AddTo(Command command)
     {
-        foreach (var o in new Option[] { config, model, gamma, learnableGamma, negatives, sampler, epochs, batch, lr, optimizer, tokenizer, ngram, steps, patience, clip, nonFinite, checkpointEvery, seed, device, threads })
+        foreach (var o in new Option[] { config, model, gamma, learnableGamma, negatives, sampler, epochs, batch, lr, optimizer, tokenizer, ngram, steps, patience, clip, nonFinite, loss, streamBuffer, checkpointEvery, seed, device, threads })
             command.Options.Add(o);
     }
 
@@ -65,6 +67,8 @@ public sealed class TrainingOptionsBinder
         if (Given(patience)) options = options with { Patience = parse.GetValue(patience) };
         if (Given(clip)) options = options with { ClipNorm = parse.GetValue(clip) };
         if (Given(nonFinite)) options = options with { OnNonFinite = parse.GetValue(nonFinite)! };
+        if (Given(loss)) options = options with { Loss = parse.GetValue(loss)! };
+        if (Given(streamBuffer)) options = options with { StreamBuffer = parse.GetValue(streamBuffer) };
         if (Given(checkpointEvery)) options = options with { CheckpointEverySteps = parse.GetValue(checkpointEvery) };
         if (Given(seed)) options = options with { Seed = parse.GetValue(seed) };
         if (Given(device)) options = options with { Device = TorchRuntime.ParseDevice(parse.GetValue(device)!) };

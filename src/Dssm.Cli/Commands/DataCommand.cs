@@ -21,6 +21,7 @@ public static class DataCommand
         command.Subcommands.Add(Stats());
         command.Subcommands.Add(Fetch());
         command.Subcommands.Add(Generate());
+        command.Subcommands.Add(Pairs());
         return command;
     }
 
@@ -146,6 +147,26 @@ public static class DataCommand
             var outDir = parse.GetValue(output)!;
             var ds = SyntheticClicks.Write(outDir, new SyntheticClicksOptions(Seed: parse.GetValue(seed)));
             Console.WriteLine($"wrote {outDir}: {ds.Documents.Count:N0} documents, {ds.Queries.Count:N0} queries");
+            return 0;
+        }));
+        return command;
+    }
+
+    static Command Pairs()
+    {
+        var data = new Option<string>("--data") { Description = "BEIR folder.", DefaultValueFactory = _ => SyntheticClicks.DefaultDirectory };
+        var split = new Option<string>("--split") { Description = "Split whose clicks are written.", DefaultValueFactory = _ => "train" };
+        var output = new Option<string>("--out") { Description = "Pair file to write (label<TAB>query<TAB>doc).", Required = true };
+        var rows = new Option<long>("--rows") { Description = "Rows to write; more than one pass cycles the clicks in a new order (0 = one pass).", DefaultValueFactory = _ => 0 };
+        var negatives = new Option<int>("--negatives") { Description = "Rows labelled 0 after each click (random unclicked documents).", DefaultValueFactory = _ => 4 };
+        var seed = CommonOptions.Seed();
+        var command = new Command("pairs", "Write a split's clicks as pointwise rows: each click labelled 1, then J random unclicked documents labelled 0. --rows 1000000 makes a large file for streamed training (dssm train --pairs F --stream).")
+            { data, split, output, rows, negatives, seed };
+        command.SetAction(parse => CliErrors.Run(() =>
+        {
+            var ds = BeirDataset.Load(parse.GetValue(data)!);
+            var n = PairExport.Write(ds, parse.GetValue(split)!, parse.GetValue(output)!, parse.GetValue(rows), parse.GetValue(negatives), parse.GetValue(seed));
+            Console.WriteLine($"wrote {parse.GetValue(output)}: {n:N0} rows ({new FileInfo(parse.GetValue(output)!).Length >> 20} MiB)");
             return 0;
         }));
         return command;

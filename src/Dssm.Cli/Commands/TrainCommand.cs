@@ -11,7 +11,8 @@ public static class TrainCommand
     public static Command Create()
     {
         var data = new Option<string?>("--data") { Description = "Dataset folder in the BEIR layout (corpus.jsonl, queries.jsonl, qrels/)." };
-        var pairs = new Option<string?>("--pairs") { Description = "Pointwise rows label<TAB>query<TAB>doc instead of --data (trains with the pointwise loss)." };
+        var pairs = new Option<string?>("--pairs") { Description = "Rows label<TAB>query<TAB>doc instead of --data (pointwise loss by default; --loss softmax trains on the rows labelled 1)." };
+        var stream = new Option<bool>("--stream") { Description = "--pairs only: read the file block by block instead of loading it (flat memory for any size; same as --stream-buffer 65536)." };
         var split = new Option<string>("--split") { Description = "Split whose clicks (qrels with score > 0) train the model.", DefaultValueFactory = _ => "train" };
         var output = new Option<string?>("--out") { Description = "Run folder to create (config.json, metrics.jsonl, checkpoint/, best/)." };
         var resume = new Option<string?>("--resume") { Description = "Continue the run in RUN_DIR from its last checkpoint (its config.json is used)." };
@@ -19,7 +20,7 @@ public static class TrainCommand
         var json = new Option<bool>("--json") { Description = "Print the result as one JSON object." };
         var binder = new TrainingOptionsBinder();
         var command = new Command("train", "Train a DSSM/CDSSM: softmax over γ·cosine of each clicked document against J sampled ones (or pointwise rows with --pairs). Writes a run folder.")
-            { data, pairs, split, output, resume, quiet, json };
+            { data, pairs, stream, split, output, resume, quiet, json };
         binder.AddTo(command);
         command.SetAction(parse =>
         {
@@ -35,7 +36,12 @@ public static class TrainCommand
                 if (prov.TryGetProperty("pairs", out var p)) pairsFile = p.GetString();
             }
             if ((dataDir is null) == (pairsFile is null)) throw new ArgumentException("give exactly one of --data DIR or --pairs FILE.tsv");
-            var options = binder.Bind(parse);
+            var options = binder.Bind(parse, pairsFile is not null ? new TrainOptions { Loss = "pointwise" } : null);
+            if (parse.GetValue(stream))
+            {
+                if (pairsFile is null) throw new ArgumentException("--stream reads a pair file: give --pairs FILE.tsv");
+                if (options.StreamBuffer == 0) options = options with { StreamBuffer = 65_536 };
+            }
             var provenance = new Dictionary<string, object?> { ["command"] = TrainingOptionsBinder.CommandLine() };
             var progress = Progress.For(parse.GetValue(quiet) || parse.GetValue(json));
             var result = pairsFile is not null

@@ -21,6 +21,7 @@ public static class Experiment
         IReadOnlyDictionary<string, object?>? provenance = null, Action<TrainProgress>? progress = null, bool resume = false)
     {
         if (resume) options = new RunFolder(runDir).ReadOptions();
+        if (options.StreamBuffer > 0) throw new ArgumentException("training option StreamBuffer: streaming reads a pair file (TrainPairs, --pairs); a BEIR folder is loaded into memory");
         var data = BeirDataset.Load(dataDir);
         var documents = data.Documents.Select(d => (d.Id, d.FullText)).ToList();
         var queries = data.Queries.Select(q => (q.Key, q.Value)).ToList();
@@ -59,22 +60,35 @@ public static class Experiment
         return trainer.Run(runDir, resume, record);
     }
 
-    /// <summary>Trains on (label, query, doc) rows with the pointwise loss.</summary>
+    /// <summary>
+    /// Trains on (label, query, doc) rows: with the pointwise loss on every row, or with the softmax loss on the
+    /// rows labelled 1 (negatives sampled). <see cref="TrainOptions.StreamBuffer"/> &gt; 0 streams the file from
+    /// disk instead of loading it (flat memory for any size; random or in-batch negatives from the block).
+    /// </summary>
     public static TrainResult TrainPairs(string pairsFile, string runDir, TrainOptions options,
         IReadOnlyDictionary<string, object?>? provenance = null, Action<TrainProgress>? progress = null, bool resume = false)
     {
         if (resume) options = new RunFolder(runDir).ReadOptions();
-        options = options with { Loss = "pointwise" };
-        var pairs = PointwiseReader.Read(pairsFile).ToList();
-        var data = ClickData.FromPairs(pairs.Select(p => (p.Label, p.Query, p.Doc)));
-        var hasher = resume
+        var record = new Dictionary<string, object?>(provenance ?? new Dictionary<string, object?>()) { ["pairs"] = Path.GetFullPath(pairsFile) };
+        WordHasher Featurizer(Func<IEnumerable<string>> texts) => resume
             ? WordHasher.Load(Path.Combine(new RunFolder(runDir).FeaturizerPath, WordHasher.FileName))
-            : options.Hashing.Mode == WordHashingMode.Vocabulary
-                ? WordHasher.Fit(data.Documents.Select(d => d.Text).Concat(data.Queries.Select(q => q.Text)), options.Hashing)
-                : new WordHasher(options.Hashing);
-        var record = new Dictionary<string, object?>(provenance ?? new Dictionary<string, object?>()) { ["pairs"] = Path.GetFullPath(pairsFile), ["rows"] = pairs.Count };
-        using var trainer = new Trainer(options, data, hasher, null, progress);
-        return trainer.Run(runDir, resume, record);
+            : options.Hashing.Mode == WordHashingMode.Vocabulary ? WordHasher.Fit(texts(), options.Hashing) : new WordHasher(options.Hashing);
+        if (options.StreamBuffer > 0)
+        {
+            // The vocabulary is fitted in one streamed pass (every row's texts, repeats included).
+            var hasher = Featurizer(() => PointwiseReader.Read(pairsFile).SelectMany(p => new[] { p.Query, p.Doc }));
+            using var trainer = new Trainer(options, new PairStream(pairsFile, options.StreamBuffer), hasher, progress);
+            record["rows"] = trainer.Rows; record["rows_labelled_1"] = trainer.Positives;
+            if (options.Loss == "softmax") record["rows_labelled_0_not_used"] = trainer.Rows - trainer.Positives;
+            return trainer.Run(runDir, resume, record);
+        }
+        var pairs = PointwiseReader.Read(pairsFile).ToList();
+        var data = ClickData.FromPairs(pairs.Select(p => (p.Label, p.Query, p.Doc)), clicks: options.Loss == "softmax");
+        var fitted = Featurizer(() => data.Documents.Select(d => d.Text).Concat(data.Queries.Select(q => q.Text)));
+        record["rows"] = pairs.Count; record["rows_labelled_1"] = pairs.Count(p => p.Label == 1);
+        if (options.Loss == "softmax") record["clicks"] = data.Clicks.Count;
+        using (var trainer = new Trainer(options, data, fitted, null, progress))
+            return trainer.Run(runDir, resume, record);
     }
 
     /// <summary>

@@ -44,8 +44,12 @@ public sealed class ClickData
 
     public int[] ClicksPerDocument { get; }
 
-    /// <summary>Builds the tables from (label, query text, document text) rows, sharing identical texts.</summary>
-    public static ClickData FromPairs(IEnumerable<(int Label, string Query, string Document)> pairs)
+    /// <summary>
+    /// Builds the tables from (label, query text, document text) rows, sharing identical texts. As
+    /// <paramref name="clicks"/>, the rows labelled 1 become clicks (for the softmax loss, negatives are then
+    /// sampled) and rows labelled 0 only add their texts to the tables; otherwise every row is a labelled row.
+    /// </summary>
+    public static ClickData FromPairs(IEnumerable<(int Label, string Query, string Document)> pairs, bool clicks = false)
     {
         var queries = new List<(string, string)>(); var qIndex = new Dictionary<string, int>(StringComparer.Ordinal);
         var docs = new List<(string, string)>(); var dIndex = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -56,6 +60,7 @@ public sealed class ClickData
             return i;
         }
         foreach (var (label, q, d) in pairs) rows.Add((Intern(q, "q", queries, qIndex), Intern(d, "d", docs, dIndex), label));
-        return new ClickData(docs, queries, Array.Empty<(int, int)>(), rows);
+        if (!clicks) return new ClickData(docs, queries, Array.Empty<(int, int)>(), rows);
+        return new ClickData(docs, queries, rows.Where(r => r.Item3 == 1).Select(r => (r.Item1, r.Item2)).Distinct().ToList());
     }
 }

@@ -80,6 +80,12 @@ public sealed record TrainOptions
     /// <summary>Stop after this many epochs without a better dev metric (0 = never stop early).</summary>
     public int Patience { get; init; } = 3;
 
+    /// <summary>
+    /// Pair files only: 0 loads the file into memory (texts shared, each featurised once); N &gt; 0 streams it
+    /// from disk in blocks of N rows, each block shuffled, so memory stays flat for files of any size.
+    /// </summary>
+    public int StreamBuffer { get; init; }
+
     /// <summary>Clip the global gradient norm to this value (0 = no clipping).</summary>
     public double ClipNorm { get; init; } = 10;
 
@@ -106,6 +112,7 @@ public sealed record TrainOptions
         Check(LearningRate > 0, nameof(LearningRate), "> 0");
         Check(Schedule is "constant" or "linear" or "cosine", nameof(Schedule), "constant, linear or cosine");
         Check(OnNonFinite is "stop" or "skip", nameof(OnNonFinite), "stop or skip");
+        Check(StreamBuffer >= 0, nameof(StreamBuffer), "≥ 0 rows (0 = load into memory)");
         Check(ClipNorm >= 0, nameof(ClipNorm), "≥ 0");
         Check(Towers.Output >= 1 && Towers.Hidden.All(h => h >= 1), nameof(Towers), "positive layer sizes");
         return this;

@@ -34,28 +34,55 @@ public sealed record TrainResult(string RunDirectory, int EpochsRun, long Steps,
 public sealed class Trainer : IDisposable
 {
     readonly TrainOptions options;
-    readonly ClickData data;
+    readonly ITrainingSource source;
+    readonly ClickSource? tables;
     readonly IDevEvaluator? dev;
     readonly Action<TrainProgress>? progress;
     readonly Device device;
     readonly SoftmaxRankingLoss? softmax;
     readonly PointwiseLoss? pointwise;
     readonly Optimizer optimizer;
-    readonly INegativeSampler? sampler;
-    readonly bool pairsMode;
 
+    /// <summary>Trains on tables in memory: clicks with sampled negatives, or labelled rows (pointwise loss).</summary>
     public Trainer(TrainOptions options, ClickData data, ITextFeaturizer featurizer, IDevEvaluator? dev = null,
         Action<TrainProgress>? progress = null, Func<int, IReadOnlyList<int>>? hardNegatives = null)
+        : this(Check(options, data), featurizer, dev, progress, () => data.Rows.Count > 0 ? AutoPositiveWeight(data) : options.Negatives)
+    {
+        var rows = data.Rows.Count > 0;
+        INegativeSampler? sampler = rows || options.Sampler == SamplerKind.InBatch ? null : options.Sampler switch
+        {
+            SamplerKind.Popular => new PopularityNegativeSampler(data.ClicksPerDocument),
+            SamplerKind.Bm25 => new HardNegativeSampler(
+                Enumerable.Range(0, data.Queries.Count).Select(q => hardNegatives?.Invoke(q)
+                    ?? throw new ArgumentException("the bm25 sampler needs hard-negative candidates (see Experiment.Train)")).ToList(),
+                data.Documents.Count),
+            _ => new RandomNegativeSampler(data.Documents.Count),
+        };
+        tables = new ClickSource(this.options, data,
+            FeatureCache.Build(data.Documents.Select(d => d.Text).ToList(), featurizer, Model.ReadsWords),
+            FeatureCache.Build(data.Queries.Select(q => q.Text).ToList(), featurizer, Model.ReadsWords),
+            sampler);
+        source = tables;
+    }
+
+    /// <summary>
+    /// Trains on a pair file read block by block (<see cref="PairStream"/>): memory stays flat however large
+    /// the file. Pointwise loss on every row, or softmax on the rows labelled 1 with random or in-batch negatives.
+    /// </summary>
+    public Trainer(TrainOptions options, PairStream pairs, ITextFeaturizer featurizer, Action<TrainProgress>? progress = null)
+        : this(options, featurizer, null, progress, () => options.Loss == "pointwise" ? AutoPositiveWeight(pairs) : options.Negatives)
+    {
+        var streamed = new PairStreamSource(this.options, pairs, featurizer, Model.ReadsWords);
+        (Rows, Positives) = (streamed.Rows, streamed.Positives);
+        source = streamed;
+    }
+
+    Trainer(TrainOptions options, ITextFeaturizer featurizer, IDevEvaluator? dev, Action<TrainProgress>? progress, Func<double> autoPositiveWeight)
     {
         this.options = options.Validate();
-        this.data = data; this.dev = dev; this.progress = progress; Featurizer = featurizer;
+        this.dev = dev; this.progress = progress; Featurizer = featurizer;
         TorchRuntime.SetThreads(options.Threads);
         device = TorchRuntime.ResolveDevice(options.Device);
-        pairsMode = data.Rows.Count > 0;
-        if (pairsMode && options.Loss != "pointwise")
-            throw new ArgumentException("labelled (label, query, doc) rows train with --loss pointwise; the softmax loss needs clicks with sampled negatives");
-        if (!pairsMode && data.Clicks.Count == 0) throw new ArgumentException("the training data has no clicks (no qrel with score > 0 in the training split)");
-
         manual_seed(options.Seed);
         Model = ModelFactory.Create(options.Model, featurizer.Dimension, options.Towers);
         Model.Module.to(device);
@@ -68,34 +95,31 @@ public sealed class Trainer : IDisposable
         }
         else
         {
-            pointwise = new PointwiseLoss(options.Gamma, options.PositiveWeight > 0 ? options.PositiveWeight : AutoPositiveWeight());
+            pointwise = new PointwiseLoss(options.Gamma, options.PositiveWeight > 0 ? options.PositiveWeight : autoPositiveWeight());
             pointwise.to(device);
             extra.AddRange(pointwise.TrainableParameters);
         }
         optimizer = new Optimizer(options.Optimizer, Model.DenseParameters.Concat(extra).ToList(), Model.InputLayers, weightDecay: options.WeightDecay);
-
-        Documents = FeatureCache.Build(data.Documents.Select(d => d.Text).ToList(), featurizer, Model.ReadsWords);
-        Queries = FeatureCache.Build(data.Queries.Select(q => q.Text).ToList(), featurizer, Model.ReadsWords);
-        if (!pairsMode && options.Sampler != SamplerKind.InBatch)
-            sampler = options.Sampler switch
-            {
-                SamplerKind.Popular => new PopularityNegativeSampler(data.ClicksPerDocument),
-                SamplerKind.Bm25 => new HardNegativeSampler(
-                    Enumerable.Range(0, data.Queries.Count).Select(q => hardNegatives?.Invoke(q)
-                        ?? throw new ArgumentException("the bm25 sampler needs hard-negative candidates (see Experiment.Train)")).ToList(),
-                    data.Documents.Count),
-                _ => new RandomNegativeSampler(data.Documents.Count),
-            };
+        source = null!; // set by the public constructors
     }
 
     public ISemanticModel Model { get; }
     public ITextFeaturizer Featurizer { get; }
-    public FeatureCache Documents { get; }
-    public FeatureCache Queries { get; }
+
+    /// <summary>The document table featurised (in-memory training only).</summary>
+    public FeatureCache Documents => tables?.Documents ?? throw new InvalidOperationException("a streamed run keeps no document table");
+
+    /// <summary>The query table featurised (in-memory training only).</summary>
+    public FeatureCache Queries => tables?.Queries ?? throw new InvalidOperationException("a streamed run keeps no query table");
+
+    /// <summary>Streamed runs: rows in the pair file, and rows labelled 1.</summary>
+    public long Rows { get; }
+    public long Positives { get; }
+
     public double Gamma => softmax?.Gamma ?? pointwise?.Gamma ?? options.Gamma;
 
     /// <summary>Number of training examples in an epoch (clicks, or labelled rows).</summary>
-    public int Examples => pairsMode ? data.Rows.Count : data.Clicks.Count;
+    public long Examples => source.Examples;
 
     public int StepsPerEpoch
     {
@@ -103,16 +127,31 @@ public sealed class Trainer : IDisposable
         {
             var full = Examples / options.BatchSize;
             var rest = Examples % options.BatchSize;
-            var steps = full + (rest > (options.Sampler == SamplerKind.InBatch ? options.Negatives : 0) ? 1 : 0);
-            return options.MaxStepsPerEpoch > 0 ? Math.Min(steps, options.MaxStepsPerEpoch) : steps;
+            var steps = full + (rest > (options.Loss == "softmax" && options.Sampler == SamplerKind.InBatch ? options.Negatives : 0) ? 1 : 0);
+            if (steps > int.MaxValue) throw new ArgumentException($"{Examples:N0} examples in batches of {options.BatchSize} make more than {int.MaxValue:N0} steps an epoch; use larger batches");
+            return options.MaxStepsPerEpoch > 0 ? (int)Math.Min(steps, options.MaxStepsPerEpoch) : (int)steps;
         }
     }
 
-    double AutoPositiveWeight()
+    static TrainOptions Check(TrainOptions options, ClickData data)
     {
-        if (!pairsMode) return options.Negatives; // one click against J sampled rows
+        if (data.Rows.Count > 0 && options.Loss != "pointwise")
+            throw new ArgumentException("labelled (label, query, doc) rows train with --loss pointwise; the softmax loss needs clicks with sampled negatives");
+        if (data.Rows.Count == 0 && data.Clicks.Count == 0) throw new ArgumentException("the training data has no clicks (no qrel with score > 0 in the training split)");
+        return options;
+    }
+
+    /// <summary>Pointwise weight of a positive row: negatives / positives, so both classes weigh the same.</summary>
+    static double AutoPositiveWeight(ClickData data)
+    {
         var positives = data.Rows.Count(r => r.Label == 1);
         return positives == 0 ? 1 : Math.Max(1e-3, (double)(data.Rows.Count - positives) / positives);
+    }
+
+    static double AutoPositiveWeight(PairStream pairs)
+    {
+        var (rows, positives) = pairs.Count();
+        return positives == 0 ? 1 : Math.Max(1e-3, (double)(rows - positives) / positives);
     }
 
     /// <summary>Trains into <paramref name="runDirectory"/>; with <paramref name="resume"/>, continues from its checkpoint.</summary>
@@ -143,41 +182,47 @@ public sealed class Trainer : IDisposable
 
         for (var epoch = state.Epoch; epoch < options.Epochs && !stoppedEarly; epoch++)
         {
-            var order = Enumerable.Range(0, Examples).ToArray();
-            Rng.For(options.Seed, 0, epoch).Shuffle(order);
-            Task<Prepared>? next = null;
-            for (var step = epoch == state.Epoch ? state.Step : 0; step < stepsPerEpoch; step++)
+            var first = epoch == state.Epoch ? state.Step : 0;
+            using var batches = source.Epoch(epoch, first, state.GlobalStep).GetEnumerator();
+            TrainingBatch Fetch() => batches.MoveNext() ? batches.Current
+                : throw new InvalidOperationException($"the training data ended before step {stepsPerEpoch} of epoch {epoch + 1}: did the data change during the run?");
+            Task<TrainingBatch>? next = null;
+            try
             {
-                cancel.ThrowIfCancellationRequested();
-                var prepared = next is null ? Prepare(order, epoch, step, state.GlobalStep) : next.Result;
-                if (step + 1 < stepsPerEpoch)
+                for (var step = first; step < stepsPerEpoch; step++)
                 {
-                    int e = epoch, s = step + 1; long g = state.GlobalStep + 1;
-                    next = Task.Run(() => Prepare(order, e, s, g));
-                }
-                var lr = options.LearningRateAt(state.GlobalStep, totalSteps);
-                var loss = TrainStep(prepared, lr, epoch, step, stepsPerEpoch, state, run);
-                state.GlobalStep++;
-                state.Step = step + 1;
-                if (double.IsNaN(loss)) { state.Skipped++; log.Write(new Dictionary<string, object?> { ["event"] = "skipped_batch", ["step"] = state.GlobalStep, ["epoch"] = epoch + 1, ["batch"] = step + 1 }); continue; }
-                queriesDone += prepared.Queries; windowQueries += prepared.Queries;
-                windowLoss += loss; windowSteps++;
-                if (state.GlobalStep % Math.Max(1, options.LogEverySteps) == 0 || step + 1 == stepsPerEpoch)
-                {
-                    var qps = windowQueries / Math.Max(1e-9, windowClock.Elapsed.TotalSeconds);
-                    log.Write(new Dictionary<string, object?>
+                    cancel.ThrowIfCancellationRequested();
+                    var prepared = next is null ? Fetch() : next.Result;
+                    next = step + 1 < stepsPerEpoch ? Task.Run(Fetch) : null;           // the next batch is built while this one trains
+                    var lr = options.LearningRateAt(state.GlobalStep, totalSteps);
+                    var loss = TrainStep(prepared, lr, epoch, step, stepsPerEpoch, state, run);
+                    state.GlobalStep++;
+                    state.Step = step + 1;
+                    if (double.IsNaN(loss)) { state.Skipped++; log.Write(new Dictionary<string, object?> { ["event"] = "skipped_batch", ["step"] = state.GlobalStep, ["epoch"] = epoch + 1, ["batch"] = step + 1 }); continue; }
+                    queriesDone += prepared.Queries; windowQueries += prepared.Queries;
+                    windowLoss += loss; windowSteps++;
+                    if (state.GlobalStep % Math.Max(1, options.LogEverySteps) == 0 || step + 1 == stepsPerEpoch)
                     {
-                        ["step"] = state.GlobalStep, ["epoch"] = epoch + 1, ["loss"] = Math.Round(windowLoss / windowSteps, 6),
-                        ["lr"] = lr, ["gamma"] = Math.Round(Gamma, 6), ["queries_per_s"] = Math.Round(qps, 1),
-                    });
-                    progress?.Invoke(new TrainProgress(epoch + 1, options.Epochs, step + 1, stepsPerEpoch, windowLoss / windowSteps, qps, null, null));
-                    windowLoss = 0; windowSteps = 0; windowQueries = 0; windowClock.Restart();
+                        var qps = windowQueries / Math.Max(1e-9, windowClock.Elapsed.TotalSeconds);
+                        log.Write(new Dictionary<string, object?>
+                        {
+                            ["step"] = state.GlobalStep, ["epoch"] = epoch + 1, ["loss"] = Math.Round(windowLoss / windowSteps, 6),
+                            ["lr"] = lr, ["gamma"] = Math.Round(Gamma, 6), ["queries_per_s"] = Math.Round(qps, 1),
+                            ["rss_mb"] = Environment.WorkingSet >> 20,
+                        });
+                        progress?.Invoke(new TrainProgress(epoch + 1, options.Epochs, step + 1, stepsPerEpoch, windowLoss / windowSteps, qps, null, null));
+                        windowLoss = 0; windowSteps = 0; windowQueries = 0; windowClock.Restart();
+                    }
+                    if (options.CheckpointEverySteps > 0 && state.GlobalStep % options.CheckpointEverySteps == 0 && step + 1 < stepsPerEpoch)
+                    {
+                        state.MetricsLength = log.Length;
+                        run.SaveCheckpoint(Model, softmax, pointwise, optimizer, state);
+                    }
                 }
-                if (options.CheckpointEverySteps > 0 && state.GlobalStep % options.CheckpointEverySteps == 0 && step + 1 < stepsPerEpoch)
-                {
-                    state.MetricsLength = log.Length;
-                    run.SaveCheckpoint(Model, softmax, pointwise, optimizer, state);
-                }
+            }
+            finally
+            {
+                try { next?.Wait(); } catch (AggregateException) { } // never dispose the reader under a running fetch
             }
 
             state.Epoch = epoch + 1; state.Step = 0;
@@ -224,47 +269,8 @@ public sealed class Trainer : IDisposable
         finally { Model.Module.train(); }
     }
 
-    /// <summary>One mini-batch, ready for the model: built off the training thread.</summary>
-    sealed record Prepared(ModelBatch Query, ModelBatch Document, bool[]? Mask, float[]? Labels, int Queries, int Epoch, int Step);
-
-    Prepared Prepare(int[] order, int epoch, int step, long globalStep)
-    {
-        var start = step * options.BatchSize;
-        var size = Math.Min(options.BatchSize, order.Length - start);
-        var items = order.AsSpan(start, size);
-        var rng = Rng.For(options.Seed, 1, globalStep);
-        if (pairsMode)
-        {
-            var q = new int[size]; var d = new int[size]; var labels = new float[size];
-            for (var i = 0; i < size; i++) { var row = data.Rows[items[i]]; q[i] = row.Query; d[i] = row.Document; labels[i] = row.Label; }
-            return new Prepared(Queries.Gather(q), Documents.Gather(d), null, labels, size, epoch, step);
-        }
-        var queries = new int[size];
-        for (var i = 0; i < size; i++) queries[i] = data.Clicks[items[i]].Query;
-        if (options.Sampler == SamplerKind.InBatch)
-        {
-            var positives = new int[size];
-            for (var i = 0; i < size; i++) positives[i] = data.Clicks[items[i]].Document;
-            var j = options.Negatives;
-            var mask = new bool[size * (1 + j)];
-            for (var i = 0; i < size; i++)
-                for (var k = 0; k <= j; k++)
-                    mask[i * (1 + j) + k] = k == 0 || !data.PositivesOf[queries[i]].Contains(positives[(i + k) % size]);
-            return new Prepared(Queries.Gather(queries), Documents.Gather(positives), mask, null, size, epoch, step);
-        }
-        var per = 1 + options.Negatives;
-        var docs = new int[size * per];
-        for (var i = 0; i < size; i++)
-        {
-            var (query, positive) = data.Clicks[items[i]];
-            docs[i * per] = positive;
-            sampler!.Sample(query, data.PositivesOf[query], docs.AsSpan(i * per + 1, options.Negatives), rng);
-        }
-        return new Prepared(Queries.Gather(queries), Documents.Gather(docs), null, null, size, epoch, step);
-    }
-
     /// <summary>Forward, loss, backward, checks, clipping, update. Returns the loss, or NaN when the batch was skipped.</summary>
-    double TrainStep(Prepared batch, double lr, int epoch, int step, int stepsPerEpoch, RunState state, RunFolder run)
+    double TrainStep(TrainingBatch batch, double lr, int epoch, int step, int stepsPerEpoch, RunState state, RunFolder run)
     {
         using var scope = NewDisposeScope();
         optimizer.ZeroGrad();
