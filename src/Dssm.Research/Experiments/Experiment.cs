@@ -21,6 +21,7 @@ public static class Experiment
         IReadOnlyDictionary<string, object?>? provenance = null, Action<TrainProgress>? progress = null, bool resume = false)
     {
         if (resume) options = new RunFolder(runDir).ReadOptions();
+        else new RunFolder(runDir).CheckWritable(); // before loading the data: a wrong --out fails at once
         var data = BeirDataset.Load(dataDir);
         var documents = data.Documents.Select(d => (d.Id, d.FullText)).ToList();
         var queries = data.Queries.Select(q => (q.Key, q.Value)).ToList();
@@ -64,6 +65,7 @@ public static class Experiment
         IReadOnlyDictionary<string, object?>? provenance = null, Action<TrainProgress>? progress = null, bool resume = false)
     {
         if (resume) options = new RunFolder(runDir).ReadOptions();
+        else new RunFolder(runDir).CheckWritable();
         options = options with { Loss = "pointwise" };
         var pairs = PointwiseReader.Read(pairsFile).ToList();
         var data = ClickData.FromPairs(pairs.Select(p => (p.Label, p.Query, p.Doc)));
