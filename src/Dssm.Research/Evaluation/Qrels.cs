@@ -63,16 +63,28 @@ public sealed class Qrels
     /// <summary>Writes TREC qrels (<c>qid 0 docid rel</c>), queries and documents in insertion order.</summary>
     public void Write(string path)
     {
+        CheckIds();   // before the file is created: qrels that cannot be written leave no file
         using var writer = new StreamWriter(path);
         Write(writer);
     }
 
-    /// <summary>Writes TREC qrels to a text writer.</summary>
+    /// <summary>Writes TREC qrels to a text writer. Ids are checked (see <see cref="TrecRunFile.Write(TextWriter, RankedRun, string)"/>) before anything is written.</summary>
+    /// <exception cref="ArgumentException">an id cannot be written to a TREC file; the message names it.</exception>
     public void Write(TextWriter writer)
     {
+        CheckIds();
         foreach (var (q, docs) in byQuery)
             foreach (var (d, rel) in docs)
-                writer.Write(string.Create(CultureInfo.InvariantCulture, $"{TrecLine.Id(q, "query id")} 0 {TrecLine.Id(d, "document id")} {rel}\n"));
+                writer.Write(string.Create(CultureInfo.InvariantCulture, $"{q} 0 {d} {rel}\n"));
+    }
+
+    void CheckIds()
+    {
+        foreach (var (q, docs) in byQuery)
+        {
+            TrecLine.Id(q, "query id");
+            foreach (var d in docs.Keys) TrecLine.Id(d, "document id");
+        }
     }
 
     static readonly IReadOnlyDictionary<string, int> EmptyDocs = new Dictionary<string, int>();

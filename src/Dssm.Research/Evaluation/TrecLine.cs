@@ -7,9 +7,35 @@ internal static class TrecLine
 {
     static readonly char[] Blanks = [' ', '\t', '\r', '\v', '\f'];
 
-    /// <summary>An id written into a whitespace-separated file must not contain whitespace.</summary>
+    /// <summary>
+    /// An id written into a TREC file must read back as the same id, here and in trec_eval: non-empty; no
+    /// whitespace (the field separator — any Unicode white space, as other tools split on it too); no control
+    /// character (trec_eval reads C strings, where NUL ends one); well-formed UTF-16 (a lone surrogate has no
+    /// UTF-8 form: a strict encoder fails halfway through the file, a lenient one writes U+FFFD); and no U+FEFF (at the start of a file, readers take it for a
+    /// byte-order mark and drop it). Everything else — punctuation, any script, emoji — is allowed.
+    /// </summary>
+    /// <exception cref="ArgumentException">the id breaks a rule; the message names the id, the character and its index.</exception>
     public static string Id(string id, string what) =>
-        id.Any(char.IsWhiteSpace) ? throw new ArgumentException($"{what} '{id}' contains whitespace and cannot be written to a TREC file") : id;
+        Problem(id) is { } problem ? throw new ArgumentException($"{what} '{Escape(id)}' {problem} and cannot be written to a TREC file") : id;
+
+    static string? Problem(string id)
+    {
+        if (string.IsNullOrEmpty(id)) return "is empty";
+        for (var i = 0; i < id.Length; i++)
+        {
+            var c = id[i];
+            if (char.IsWhiteSpace(c)) return $"contains whitespace (U+{(int)c:X4} at index {i})";
+            if (char.IsControl(c)) return $"contains a control character (U+{(int)c:X4} at index {i})";
+            if (c == '\uFEFF') return $"contains U+FEFF at index {i} (a byte-order mark, which readers drop at the start of a file)";
+            if (char.IsHighSurrogate(c) && i + 1 < id.Length && char.IsLowSurrogate(id[i + 1])) { i++; continue; }
+            if (char.IsSurrogate(c)) return $"contains a lone surrogate (U+{(int)c:X4} at index {i}), which has no UTF-8 form";
+        }
+        return null;
+    }
+
+    /// <summary>The id with characters that would garble a one-line message written as \uXXXX.</summary>
+    static string Escape(string? id) => string.Concat((id ?? "").Select(c =>
+        char.IsControl(c) || char.IsSurrogate(c) || c == '\uFEFF' || (char.IsWhiteSpace(c) && c != ' ') ? $"\\u{(int)c:X4}" : c.ToString()));
 
     public static string[] Split(string line) => line.Split(Blanks, StringSplitOptions.RemoveEmptyEntries);
 

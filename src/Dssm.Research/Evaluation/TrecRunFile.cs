@@ -13,10 +13,13 @@ namespace Dssm.Research.Evaluation;
 /// </summary>
 public static class TrecRunFile
 {
-    /// <summary>Writes a run: queries in the run's order, documents in trec_eval order, ranks from 1;
-    /// <paramref name="tag"/> (the last column) must not contain whitespace.</summary>
+    /// <summary>Writes a run: queries in the run's order, documents in trec_eval order, ranks from 1.
+    /// Ids and <paramref name="tag"/> (the last column) must follow the rules of <c>TrecLine.Id</c> (no whitespace
+    /// or control characters, well-formed text); they are checked before anything is written.</summary>
+    /// <exception cref="ArgumentException">an id or the tag cannot be written; the message names it.</exception>
     public static void Write(string path, RankedRun run, string tag = "dssm")
     {
+        Check(run, tag);   // before the file is created: a run that cannot be written leaves no file
         using var writer = new StreamWriter(path);
         Write(writer, run, tag);
     }
@@ -24,13 +27,22 @@ public static class TrecRunFile
     /// <summary>Writes a run to a text writer.</summary>
     public static void Write(TextWriter writer, RankedRun run, string tag = "dssm")
     {
-        if (string.IsNullOrEmpty(tag) || tag.Any(char.IsWhiteSpace)) throw new ArgumentException($"run tag '{tag}' must be non-empty and contain no whitespace", nameof(tag));
+        Check(run, tag);
+        foreach (var q in run.QueryIds)
+        {
+            var rank = 0;
+            foreach (var d in run.Ranked(q))
+                writer.Write(string.Create(CultureInfo.InvariantCulture, $"{q} Q0 {d.DocId} {++rank} {d.Score:R} {tag}\n"));
+        }
+    }
+
+    static void Check(RankedRun run, string tag)
+    {
+        TrecLine.Id(tag, "run tag");
         foreach (var q in run.QueryIds)
         {
             TrecLine.Id(q, "query id");
-            var rank = 0;
-            foreach (var d in run.Ranked(q))
-                writer.Write(string.Create(CultureInfo.InvariantCulture, $"{q} Q0 {TrecLine.Id(d.DocId, "document id")} {++rank} {d.Score:R} {tag}\n"));
+            foreach (var d in run.Ranked(q)) TrecLine.Id(d.DocId, "document id");
         }
     }
 

@@ -21,6 +21,7 @@ public static class Experiment
         IReadOnlyDictionary<string, object?>? provenance = null, Action<TrainProgress>? progress = null, bool resume = false)
     {
         if (resume) options = new RunFolder(runDir).ReadOptions();
+        else new RunFolder(runDir).CheckWritable(); // before loading the data: a wrong --out fails at once
         if (options.StreamBuffer > 0) throw new ArgumentException("training option StreamBuffer: streaming reads a pair file (TrainPairs, --pairs); a BEIR folder is loaded into memory");
         var data = BeirDataset.Load(dataDir);
         var documents = data.Documents.Select(d => (d.Id, d.FullText)).ToList();
@@ -69,6 +70,7 @@ public static class Experiment
         IReadOnlyDictionary<string, object?>? provenance = null, Action<TrainProgress>? progress = null, bool resume = false)
     {
         if (resume) options = new RunFolder(runDir).ReadOptions();
+        else new RunFolder(runDir).CheckWritable();
         var record = new Dictionary<string, object?>(provenance ?? new Dictionary<string, object?>()) { ["pairs"] = Path.GetFullPath(pairsFile) };
         WordHasher Featurizer(Func<IEnumerable<string>> texts) => resume
             ? WordHasher.Load(Path.Combine(new RunFolder(runDir).FeaturizerPath, WordHasher.FileName))

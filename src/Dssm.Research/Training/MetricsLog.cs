@@ -9,6 +9,7 @@ namespace Dssm.Research.Training;
 public sealed class MetricsLog : IDisposable
 {
     readonly FileStream stream;
+    bool failed;
 
     public MetricsLog(string path, long? truncateTo = null)
     {
@@ -23,15 +24,30 @@ public sealed class MetricsLog : IDisposable
     /// <summary>Bytes written so far (recorded in checkpoints).</summary>
     public long Length => stream.Length;
 
+    /// <summary>Appends one record. A failed write (a full disk) names the file; a resume cuts off the partial line.</summary>
     public void Write(IReadOnlyDictionary<string, object?> record)
     {
         var line = JsonSerializer.SerializeToUtf8Bytes(record, Json.Options);
-        stream.Write(line);
-        stream.WriteByte((byte)'\n');
-        stream.Flush();
+        try
+        {
+            stream.Write(line);
+            stream.WriteByte((byte)'\n');
+            stream.Flush();
+        }
+        catch (IOException e)
+        {
+            failed = true;
+            throw new IOException($"{Path}: writing the metrics log failed ({e.Message}). Free space, then continue from the last checkpoint with --resume {System.IO.Path.GetDirectoryName(Path)}", e);
+        }
     }
 
-    public void Dispose() => stream.Dispose();
+    public void Dispose()
+    {
+        // After a failed write the stream still holds the unwritten bytes, and closing it fails the same way
+        // again; that error has been reported, and must not replace it while the exception unwinds.
+        try { stream.Dispose(); }
+        catch (IOException) when (failed) { }
+    }
 
     /// <summary>Every record of a metrics.jsonl file.</summary>
     public static IEnumerable<JsonElement> Read(string path)

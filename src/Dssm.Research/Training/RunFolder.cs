@@ -24,22 +24,51 @@ public sealed class RunFolder(string directory)
     public string FeaturizerPath => Path.Combine(Directory, "featurizer");
     public bool HasCheckpoint => System.IO.Directory.Exists(CheckpointPath) || FindOldCheckpoint() is not null;
 
-    /// <summary>Creates the folder for a new run; refuses to overwrite one; checks it is writable and has room.</summary>
-    public void Prepare(long bytesNeeded = 200L << 20)
+    /// <summary>A margin for config.json, metrics.jsonl and the featurizer in <see cref="BytesNeeded"/>.</summary>
+    public const long SmallFilesBytes = 8L << 20;
+
+    /// <summary>
+    /// Disk space a run needs at its peak: two checkpoints (a new one is written in full before the old one is
+    /// removed), the best weights, and <see cref="SmallFilesBytes"/> for the small files.
+    /// </summary>
+    public static long BytesNeeded(long checkpointBytes, long modelBytes) => 2 * checkpointBytes + modelBytes + SmallFilesBytes;
+
+    /// <summary>
+    /// Checks that a new run can be written to this folder — it holds no run yet, it can be created and written —
+    /// without touching its disk space: call it before expensive work (loading data, fitting a vocabulary), so a
+    /// wrong --out fails in a second, not after minutes. <see cref="Prepare"/> repeats it.
+    /// </summary>
+    public void CheckWritable()
     {
         if (System.IO.Directory.Exists(Directory) && (File.Exists(ConfigPath) || HasCheckpoint))
             throw new IOException($"{Directory} already holds a run (config.json or checkpoint/). Resume it with --resume, or choose another --out.");
-        System.IO.Directory.CreateDirectory(Directory);
         var probe = Path.Combine(Directory, $".write-probe-{Guid.NewGuid():N}");
-        try { File.WriteAllText(probe, "ok"); File.Delete(probe); }
+        try
+        {
+            System.IO.Directory.CreateDirectory(Directory);
+            File.WriteAllText(probe, "ok");
+            File.Delete(probe);
+        }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new IOException($"{Directory} is not writable: {e.Message}", e);
+            throw new IOException($"{Directory}: cannot write the run folder here ({e.Message}). Choose another --out.", e);
         }
-        var free = new DriveInfo(Path.GetPathRoot(Directory)!).AvailableFreeSpace;
-        if (free < bytesNeeded)
-            throw new IOException($"{Directory}: only {free >> 20} MiB free on its disk; a run of this size needs about {bytesNeeded >> 20} MiB for checkpoints. Free space or choose another --out.");
     }
+
+    /// <summary>
+    /// Creates the folder for a new run; refuses to overwrite one; checks it is writable and that the disk it is
+    /// on (not the root disk: the folder may be on a mount of its own) has <paramref name="bytesNeeded"/> free
+    /// (the trainer passes <see cref="BytesNeeded"/> of its model).
+    /// </summary>
+    public void Prepare(long bytesNeeded)
+    {
+        CheckWritable();
+        var free = new DriveInfo(Directory).AvailableFreeSpace;
+        if (free < bytesNeeded)
+            throw new IOException($"{Directory}: only {free >> 20} MiB free on its disk; this run needs about {MiB(bytesNeeded)} MiB (two checkpoints while one replaces the other, and the best weights). Free space or choose another --out.");
+    }
+
+    static long MiB(long bytes) => (bytes + (1L << 20) - 1) >> 20;
 
     public void WriteConfig(TrainOptions options, IReadOnlyDictionary<string, object?>? provenance, ITextFeaturizer featurizer)
     {
@@ -80,33 +109,64 @@ public sealed class RunFolder(string directory)
         catch (JsonException e) { throw new InvalidDataException($"{ConfigPath}: not valid JSON ({e.Message})", e); }
     }
 
+    /// <summary>
+    /// Writes model, optimizer and state into a temporary folder and swaps it in for checkpoint/. If a write fails
+    /// (a full disk), the temporary folder is removed, the previous checkpoint stays as it was, and the error names
+    /// the file and says how to go on.
+    /// </summary>
     public void SaveCheckpoint(ISemanticModel model, SoftmaxRankingLoss? softmax, PointwiseLoss? pointwise, Optimizer optimizer, RunState state)
     {
+        var hadCheckpoint = HasCheckpoint;
         var temp = Path.Combine(Directory, $".checkpoint.tmp-{Guid.NewGuid():N}");
-        System.IO.Directory.CreateDirectory(temp);
+        var writing = "checkpoint/";
         try
         {
+            System.IO.Directory.CreateDirectory(temp);
+            writing = "checkpoint/model.bin";
             TensorFile.Save(Path.Combine(temp, "model.bin"), ModelState(model, softmax, pointwise));
+            writing = "checkpoint/optimizer.bin";
             TensorFile.Save(Path.Combine(temp, "optimizer.bin"), optimizer.StateDict());
+            writing = "checkpoint/state.json";
             AtomicFile.WriteText(Path.Combine(temp, "state.json"), JsonSerializer.Serialize(state, Json.Indented));
+            writing = "checkpoint/";
             var old = Path.Combine(Directory, $".checkpoint.old-{Guid.NewGuid():N}");
             if (System.IO.Directory.Exists(CheckpointPath)) System.IO.Directory.Move(CheckpointPath, old);
             System.IO.Directory.Move(temp, CheckpointPath);
-            if (System.IO.Directory.Exists(old)) System.IO.Directory.Delete(old, recursive: true);
         }
-        catch
+        catch (Exception e)
         {
-            if (System.IO.Directory.Exists(temp)) System.IO.Directory.Delete(temp, recursive: true);
-            throw;
+            try { if (System.IO.Directory.Exists(temp)) System.IO.Directory.Delete(temp, recursive: true); } catch (IOException) { }
+            if (e is not (IOException or UnauthorizedAccessException)) throw;
+            var after = hadCheckpoint ? "the previous checkpoint is intact" : "no checkpoint had been saved yet (a resume starts again from step 0)";
+            throw new IOException($"{Path.Combine(Directory, writing)}: saving the checkpoint at step {state.GlobalStep} failed ({e.Message}); {after}. Free space, then continue with --resume {Directory}", e);
         }
+        // The old checkpoint, and temporary folders left by a run killed mid-save.
         foreach (var stale in System.IO.Directory.GetDirectories(Directory, ".checkpoint.*")) System.IO.Directory.Delete(stale, recursive: true);
     }
 
     public void SaveBest(ISemanticModel model, SoftmaxRankingLoss? softmax, PointwiseLoss? pointwise, RunState state)
     {
-        System.IO.Directory.CreateDirectory(BestPath);
-        TensorFile.Save(Path.Combine(BestPath, "model.bin"), ModelState(model, softmax, pointwise));
-        AtomicFile.WriteText(Path.Combine(BestPath, "state.json"), JsonSerializer.Serialize(state, Json.Indented));
+        var writing = BestPath;
+        try
+        {
+            System.IO.Directory.CreateDirectory(BestPath);
+            writing = Path.Combine(BestPath, "model.bin");
+            TensorFile.Save(writing, ModelState(model, softmax, pointwise));
+            writing = Path.Combine(BestPath, "state.json");
+            AtomicFile.WriteText(writing, JsonSerializer.Serialize(state, Json.Indented));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new IOException($"{writing}: saving the best weights at step {state.GlobalStep} failed ({e.Message}); the checkpoint is intact. Free space, then continue with --resume {Directory}", e);
+        }
+    }
+
+    /// <summary>Bytes of (model + losses, optimizer) as <see cref="SaveCheckpoint"/> writes them (headers aside).</summary>
+    public static (long Checkpoint, long Model) CheckpointBytes(ISemanticModel model, SoftmaxRankingLoss? softmax, PointwiseLoss? pointwise, Optimizer optimizer)
+    {
+        static long Bytes(IEnumerable<Tensor> tensors) => tensors.Sum(t => t.numel() * t.ElementSize);
+        var modelBytes = Bytes(ModelState(model, softmax, pointwise).Values);
+        return (modelBytes + Bytes(optimizer.StateDict().Values), modelBytes);
     }
 
     /// <summary>Restores model, losses and optimizer from checkpoint/; null when there is none.</summary>

@@ -168,7 +168,8 @@ public sealed class Trainer : IDisposable
         }
         else
         {
-            run.Prepare();
+            var (checkpointBytes, modelBytes) = RunFolder.CheckpointBytes(Model, softmax, pointwise, optimizer);
+            run.Prepare(RunFolder.BytesNeeded(checkpointBytes, modelBytes));
             run.WriteConfig(options, provenance, Featurizer);
         }
         using var log = new MetricsLog(run.MetricsPath, resume ? state.MetricsLength : 0);

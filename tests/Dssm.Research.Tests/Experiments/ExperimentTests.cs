@@ -78,6 +78,40 @@ public class ExperimentTests : IClassFixture<ExperimentTests.TrainedRun>
     }
 
     [Fact]
+    public void Searching_one_loaded_index_from_several_threads_gives_the_single_threaded_results()
+    {
+        // As a server would: one model and one index loaded from disk, shared by every request thread.
+        using var model = TrainedModel.Load(fixture.Run, Dssm.Research.Runtime.DeviceChoice.Cpu);
+        var data = Dssm.Research.Data.BeirDataset.Load(fixture.Data);
+        var indexFile = Path.Combine(fixture.Root, "search-threads.index");
+        EmbeddingIndex.Encode(data.Documents.Select(d => (d.Id, d.FullText)).ToList(), t => model.Encode(t, TextSide.Document)).Save(indexFile);
+        var index = EmbeddingIndex.Load(indexFile);
+        var queries = data.Queries.Take(96).ToList();
+        var texts = queries.Select(q => q.Value).ToList();
+        var vectors = model.Encode(texts, TextSide.Query);
+        var single = vectors.Select(v => index.Search(v, 10)).ToArray();
+        var singleRun = index.Search(queries.Select((q, i) => (q.Key, vectors[i])).ToDictionary(p => p.Key, p => p.Item2), 10);
+
+        // Each thread encodes and searches in its own way: one query at a time, a batch, or a named run.
+        var failures = new System.Collections.Concurrent.ConcurrentBag<string>();
+        Parallel.For(0, 24, new ParallelOptions { MaxDegreeOfParallelism = 8 }, t =>
+        {
+            var mine = model.Encode(texts, TextSide.Query);
+            var hits = (t % 3) switch
+            {
+                0 => mine.Select(v => index.Search(v, 10)).ToArray(),
+                1 => index.Search(mine, 10),
+                _ => queries.Select((q, i) => (IReadOnlyList<ScoredDoc>)index.Search(new Dictionary<string, float[]> { [q.Key] = mine[i] }, 10).Ranked(q.Key)).ToArray(),
+            };
+            for (var q = 0; q < queries.Count; q++)
+                if (!hits[q].SequenceEqual(single[q])) failures.Add($"thread {t} (mode {t % 3}), query {queries[q].Key}: [{string.Join(", ", hits[q])}] vs [{string.Join(", ", single[q])}]");
+        });
+        Assert.Empty(failures);
+        foreach (var (q, i) in queries.Select((q, i) => (q.Key, i))) Assert.Equal(single[i], singleRun.Ranked(q));
+        Assert.All(single, hits => Assert.Equal(10, hits.Count));
+    }
+
+    [Fact]
     public void Report_is_one_html_page_with_plotly_embedded_and_markdown_with_the_commands()
     {
         var baseline = Path.Combine(fixture.Root, "baselines");
