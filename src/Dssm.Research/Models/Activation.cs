@@ -16,6 +16,18 @@ public static class Activations
         _ => x,
     };
 
+    /// <summary>
+    /// The same, overwriting <paramref name="x"/> where it can: for inference (no autograd), where a tower's
+    /// intermediate results are never needed again and a fresh (B, width) tensor per layer is pure cost.
+    /// </summary>
+    public static Tensor ApplyInPlace(this Activation activation, Tensor x) => activation switch
+    {
+        Activation.Tanh => x.tanh_(),
+        Activation.Relu => x.relu_(),
+        Activation.Gelu => nn.functional.gelu(x),
+        _ => x,
+    };
+
     public static Activation Parse(string name) => name.Trim().ToLowerInvariant() switch
     {
         "tanh" => Activation.Tanh,

@@ -29,6 +29,13 @@ public sealed class DssmTower : nn.Module<SparseInput, Tensor>
     /// <summary>(B, Output) semantic vectors y.</summary>
     public override Tensor forward(SparseInput x)
     {
+        if (!is_grad_enabled())
+        {
+            // Encoding: every intermediate result is the tower's own, so each layer's output is overwritten in place.
+            var y = activation.ApplyInPlace(input.forward(x));
+            foreach (var layer in layers) y = activation.ApplyInPlace(layer.forward(y));
+            return y;
+        }
         var h = activation.Apply(input.forward(x)); // (B, Hidden[0])
         foreach (var layer in layers) h = activation.Apply(layer.forward(h));
         return h;

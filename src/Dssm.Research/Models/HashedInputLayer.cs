@@ -68,7 +68,8 @@ public sealed class HashedInputLayer : nn.Module<SparseInput, Tensor>
         {
             sum = bag.forward(x.Ids, x.Offsets, x.Weights);
         }
-        return bias is null ? sum : sum + bias;
+        if (bias is null) return sum;
+        return is_grad_enabled() ? sum + bias : sum.add_(bias);   // encoding: the bag's output is ours to overwrite
     }
 
     /// <summary>

@@ -25,6 +25,26 @@ public class ModelTests
         Assert.True(y.abs().max().item<float>() <= 1);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Encoding_without_autograd_overwrites_only_its_own_tensors_and_gives_the_training_forward(bool lazy)
+    {
+        using var scope = NewDisposeScope();
+        var f = new TestFeaturizer();
+        using var model = new DssmModel(f.Dimension, new DssmOptions { LazyInputLayer = lazy });
+        var batch = Batch(f, false, "cheap flights", "", "low cost airfare to paris", "cheap flights");
+        var before = model.StateDict().ToDictionary(p => p.Key, p => p.Value.clone());
+        var trained = model.Forward(batch, TextSide.Document).detach().clone();
+        model.InputLayers[0].TakePending();
+        model.InputLayers[1].TakePending();
+        Tensor encoded;
+        using (no_grad()) encoded = model.Forward(batch, TextSide.Document);
+        Assert.True(encoded.allclose(trained, rtol: 0, atol: 1e-6), "in-place encoding differs from the training forward");
+        foreach (var (name, value) in model.StateDict())
+            Assert.True(value.equal(before[name]).all().item<bool>(), $"{name} changed by encoding");
+    }
+
     [Fact]
     public void Shared_towers_encode_both_sides_identically_and_separate_towers_do_not()
     {
