@@ -33,6 +33,20 @@ public class TorchRuntimeTests
             m => Assert.StartsWith(Path.GetFullPath(env.LibTorchDirectory!), m));
     }
 
+    [Fact]
+    public void OpenMp_threads_wait_passively_unless_the_user_chose_a_policy()
+    {
+        // Spinning OpenMP threads made training 5–20× slower on a shared 2-core machine (TorchRuntime.PassiveOpenMp).
+        var env = TorchRuntime.Initialize();
+        if (OperatingSystem.IsWindows()) return;
+        var user = Environment.GetEnvironmentVariable("OMP_WAIT_POLICY");
+        Assert.Equal(user ?? "PASSIVE", env.OmpWaitPolicy);
+        Assert.Equal(env.OmpWaitPolicy, System.Runtime.InteropServices.Marshal.PtrToStringUTF8(CGetEnv("OMP_WAIT_POLICY")));
+    }
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "getenv")]
+    static extern IntPtr CGetEnv(string name);
+
     [Theory]
     [InlineData("auto", DeviceChoice.Auto)]
     [InlineData("CPU", DeviceChoice.Cpu)]
