@@ -211,7 +211,15 @@ public sealed class NotebookRunner(NotebookRunOptions options)
         var ipynb = Path.Combine(options.OutputDirectory, name + ".ipynb");
         File.WriteAllText(ipynb, executed.ToJupyterJson("C#"));
         var html = Path.Combine(options.OutputDirectory, name + ".html");
-        File.WriteAllText(html, NotebookHtml.Render(name, executed, cells, options.Quick));
+        string? script = null;
+        if (options.SharedPlotlyJs)
+        {
+            script = NotebookHtml.PlotlyJsFileName;
+            var scriptPath = Path.Combine(options.OutputDirectory, script);
+            if (!File.Exists(scriptPath) || new FileInfo(scriptPath).Length != Encoding.UTF8.GetByteCount(NotebookHtml.PlotlyJs))
+                File.WriteAllText(scriptPath, NotebookHtml.PlotlyJs);
+        }
+        File.WriteAllText(html, NotebookHtml.Render(name, executed, cells, options.Quick, script));
         return (ipynb, html);
     }
 

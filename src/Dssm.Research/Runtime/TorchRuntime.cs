@@ -14,6 +14,7 @@ public sealed record TorchEnvironment(
     string NativePatch,
     int Threads,
     string OmpWaitPolicy,
+    string Malloc,
     bool CudaAvailable,
     int CudaDevices,
     string LoadedBy);
@@ -32,7 +33,9 @@ public sealed record TorchEnvironment(
 /// Before libtorch loads, OMP_WAIT_POLICY is set to PASSIVE unless the user set it (<see cref="PassiveOpenMp"/>):
 /// libtorch's OpenMP threads otherwise spin between parallel regions, and on a CPU shared with other work
 /// (a notebook kernel beside a build, two runs at once) the spinning threads take the cores from the ones
-/// with work to do — training then runs 5–20× slower instead of about 2×.
+/// with work to do — training then runs 5–20× slower instead of about 2×. And glibc's malloc is told to keep
+/// freed memory for reuse (<see cref="KeepFreedMemory"/>): libtorch's large CPU tensors otherwise come from fresh
+/// mmap'd pages at every step, and the page faults cost more than the arithmetic (CDSSM: 6× slower).
 /// </para>
 /// </summary>
 public static class TorchRuntime
@@ -60,6 +63,7 @@ public static class TorchRuntime
         {
             if (loaded is not null) return loaded;
             var waitPolicy = PassiveOpenMp();
+            var malloc = KeepFreedMemory();
             string? libDir = null, sharpPath = null, patch = "not-linux", by = "TorchSharp's own loader";
             if (RuntimeInformation.IsOSPlatform(OSPlatform.Linux) && Backend != "cuda")
             {
@@ -88,7 +92,7 @@ public static class TorchRuntime
             torch.InitializeDeviceType(DeviceType.CPU);
             var cuda = Backend == "cuda" && torch.TryInitializeDeviceType(DeviceType.CUDA) && torch.cuda.is_available();
             loaded = new TorchEnvironment(Backend, TorchSharpVersion, LibTorchVersion, libDir, sharpPath, patch,
-                torch.get_num_threads(), waitPolicy, cuda, cuda ? torch.cuda.device_count() : 0, by);
+                torch.get_num_threads(), waitPolicy, malloc, cuda, cuda ? torch.cuda.device_count() : 0, by);
             return loaded;
         }
     }
@@ -117,6 +121,39 @@ public static class TorchRuntime
         SetEnv(name, "PASSIVE", 0);
         Environment.SetEnvironmentVariable(name, "PASSIVE");
         return "PASSIVE";
+    }
+
+    [DllImport("libc", EntryPoint = "mallopt")]
+    static extern int MallOpt(int param, int value);
+
+    /// <summary>
+    /// On glibc, makes malloc serve every allocation from its heap and keep up to 1 GiB of freed memory there
+    /// (mallopt M_MMAP_MAX = 0, M_TRIM_THRESHOLD = 1 GiB), unless the user tuned malloc (MALLOC_*_ or
+    /// GLIBC_TUNABLES=glibc.malloc…). glibc serves blocks above 32 MB with a fresh mmap and unmaps them on free,
+    /// so each training step of a CDSSM (a (words, 900) float tensor of ~60 MB, its gradient, their copies) faulted
+    /// in and zeroed new pages: on a 2-core VM one step took 790 ms, of which 80 % in the kernel; with the heap kept,
+    /// 123 ms, same peak memory (≈ 0.95 GB), same numbers (only where the memory comes from changes). DSSM training
+    /// gains 15–20 %. The cost: the process keeps its peak heap instead of handing it back between steps.
+    /// Returns what was done, for <c>dssm env</c>.
+    /// </summary>
+    static string KeepFreedMemory()
+    {
+        if (!OperatingSystem.IsLinux()) return "system default";
+        var env = Environment.GetEnvironmentVariables().Keys.Cast<string>().ToList();
+        if (env.Any(k => k.StartsWith("MALLOC_", StringComparison.Ordinal) && k.EndsWith('_'))
+            || (Environment.GetEnvironmentVariable("GLIBC_TUNABLES") ?? "").Contains("glibc.malloc", StringComparison.Ordinal))
+            return "as set by the environment (MALLOC_*_ / GLIBC_TUNABLES)";
+        const int M_TRIM_THRESHOLD = -1, M_MMAP_MAX = -4;
+        try
+        {
+            return MallOpt(M_MMAP_MAX, 0) == 1 && MallOpt(M_TRIM_THRESHOLD, 1 << 30) == 1
+                ? "heap kept (M_MMAP_MAX 0, M_TRIM_THRESHOLD 1 GiB)"
+                : "system default (mallopt refused)";
+        }
+        catch (EntryPointNotFoundException)
+        {
+            return "system default (not glibc)";
+        }
     }
 
     /// <summary>Sets libtorch's intra-op thread count (0 or less leaves libtorch's default).</summary>

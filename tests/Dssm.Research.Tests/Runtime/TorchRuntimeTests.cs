@@ -44,6 +44,16 @@ public class TorchRuntimeTests
         Assert.Equal(env.OmpWaitPolicy, System.Runtime.InteropServices.Marshal.PtrToStringUTF8(CGetEnv("OMP_WAIT_POLICY")));
     }
 
+    [Fact]
+    public void Glibc_malloc_keeps_freed_memory_unless_the_user_tuned_it()
+    {
+        var env = TorchRuntime.Initialize();
+        if (!OperatingSystem.IsLinux()) { Assert.Equal("system default", env.Malloc); return; }
+        var tuned = Environment.GetEnvironmentVariables().Keys.Cast<string>().Any(k => k.StartsWith("MALLOC_") && k.EndsWith('_'))
+            || (Environment.GetEnvironmentVariable("GLIBC_TUNABLES") ?? "").Contains("glibc.malloc");
+        Assert.StartsWith(tuned ? "as set by the environment" : "heap kept", env.Malloc);
+    }
+
     [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "getenv")]
     static extern IntPtr CGetEnv(string name);
 
