@@ -77,4 +77,24 @@ public class NotebookRunnerTests
         Assert.Contains($"src=\"{NotebookHtml.PlotlyJsFileName}\"", html);
         Assert.True(html.Length < 100_000, $"the page embeds plotly.js ({html.Length} characters)");
     }
+
+    [Fact]
+    public async Task A_display_updated_in_place_is_kept_once_in_its_last_state()
+    {
+        var dir = TempDirectory();
+        var notebook = Path.Combine(dir, "live.dib");
+        File.WriteAllText(notebook, """
+            #!csharp
+
+            var live = display("first state");
+            live.Update("second state");
+            live.Update("last state");
+            """);
+        var result = await new NotebookRunner(new NotebookRunOptions { OutputDirectory = dir }).RunAsync(notebook);
+        Assert.True(result.Succeeded, result.Summary);
+        using var ipynb = System.Text.Json.JsonDocument.Parse(File.ReadAllText(result.IpynbPath!));
+        var outputs = ipynb.RootElement.GetProperty("cells")[0].GetProperty("outputs").EnumerateArray().Select(o => o.ToString()).ToList();
+        Assert.Equal(1, outputs.Count(o => o.Contains("state")));
+        Assert.Contains("last state", outputs.Single(o => o.Contains("state")));
+    }
 }

@@ -53,6 +53,9 @@ public static class NotebooksCommand
             start.ArgumentList.Add("--out");
             start.ArgumentList.Add(Path.GetFullPath(parse.GetValue(output)!));
             foreach (var notebook in notebooks) start.ArgumentList.Add(notebook);
+            // glibc reads these at start-up only; see TorchRuntime.MallocTunables. A user's own setting wins.
+            if (OperatingSystem.IsLinux() && Environment.GetEnvironmentVariable("GLIBC_TUNABLES") is null)
+                start.Environment["GLIBC_TUNABLES"] = Dssm.Research.Runtime.TorchRuntime.MallocTunables;
             using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {host[0]}");
             process.WaitForExit();
             return process.ExitCode;
