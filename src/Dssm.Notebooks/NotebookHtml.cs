@@ -8,25 +8,35 @@ namespace Dssm.Notebooks;
 /// <summary>
 /// An executed notebook as one self-contained HTML page: markdown rendered, code shown, outputs
 /// (HTML charts and tables, text, errors) in place, and plotly.js embedded — taken from Plotly.NET's
-/// own bundle — so that the charts draw offline.
+/// own bundle — so that the charts draw offline. Or, with a script file name, the page loads plotly.js
+/// from that file beside it (<see cref="NotebookRunOptions.SharedPlotlyJs"/>).
 /// </summary>
 public static class NotebookHtml
 {
     static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UseAdvancedExtensions().Build();
-    static readonly Lazy<string> PlotlyJs = new(() =>
+    static readonly Lazy<(string Name, string Script)> Bundle = new(() =>
     {
         var assembly = typeof(Plotly.NET.GenericChart).Assembly;
         var resource = assembly.GetManifestResourceNames().Single(n => n.StartsWith("Plotly.NET.plotly-", StringComparison.Ordinal) && n.EndsWith(".min.js", StringComparison.Ordinal));
         using var reader = new StreamReader(assembly.GetManifestResourceStream(resource)!);
-        return reader.ReadToEnd();
+        return (resource["Plotly.NET.".Length..], reader.ReadToEnd());
     });
 
-    public static string Render(string title, InteractiveDocument executed, IReadOnlyList<CellResult> cells, bool quick)
+    /// <summary>The file name of Plotly.NET's plotly.js bundle, e.g. <c>plotly-2.27.1.min.js</c>.</summary>
+    public static string PlotlyJsFileName => Bundle.Value.Name;
+
+    /// <summary>The plotly.js bundle itself (about 3.5 MB).</summary>
+    public static string PlotlyJs => Bundle.Value.Script;
+
+    /// <summary>The page; with <paramref name="plotlyJsFile"/>, it loads plotly.js from that file (relative to the page) instead of embedding it.</summary>
+    public static string Render(string title, InteractiveDocument executed, IReadOnlyList<CellResult> cells, bool quick, string? plotlyJsFile = null)
     {
         var body = new StringBuilder();
         var failed = cells.FirstOrDefault(c => c.Error is not null);
+        var seconds = cells.Sum(c => c.Elapsed.TotalSeconds);
         body.Append("<p class=\"run\">").Append(quick ? "Quick mode" : "Full mode").Append(", run ")
-            .Append(DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm 'UTC'")).Append(failed is null ? ", every cell succeeded." : $", <strong>failed at cell {failed.Number}</strong>.").Append("</p>\n");
+            .Append(DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm 'UTC'")).Append($", {cells.Count} code cells in {seconds:0} s")
+            .Append(failed is null ? ", every cell succeeded." : $", <strong>failed at cell {failed.Number}</strong>.").Append("</p>\n");
         foreach (var element in executed.Elements)
         {
             if (element.KernelName == "markdown")
@@ -57,7 +67,9 @@ public static class NotebookHtml
             pre.error { background: #fff0f0; border-left: 3px solid #c00; } .run { color: #666; }
             table { border-collapse: collapse; } th, td { border: 1px solid #ccc; padding: .25em .6em; text-align: right; } th { background: #f0f0f0; }
             </style>
-            <script type="text/javascript">{{PlotlyJs.Value.Replace("</script", "<\\/script", StringComparison.OrdinalIgnoreCase)}}</script>
+            {{(plotlyJsFile is null
+                ? $"<script type=\"text/javascript\">{PlotlyJs.Replace("</script", "<\\/script", StringComparison.OrdinalIgnoreCase)}</script>"
+                : $"<script type=\"text/javascript\" src=\"{WebUtility.HtmlEncode(plotlyJsFile)}\"></script>")}}
             </head>
             <body>
             {{body}}

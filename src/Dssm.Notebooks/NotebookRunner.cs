@@ -160,6 +160,7 @@ public sealed class NotebookRunner(NotebookRunOptions options)
         var stderr = new StringBuilder();
         string? error = null;
         var displayed = new Dictionary<string, int>();
+        var produced = new List<int>();   // outputs of display() calls that no update has claimed yet
         var command = new SubmitCode(code, kernelName);
         using var subscription = kernel.KernelEvents.Subscribe(e =>
         {
@@ -171,11 +172,21 @@ public sealed class NotebookRunner(NotebookRunOptions options)
                 case ErrorProduced p: outputs.Add(new ErrorElement(p.Message, "Error", [])); break;
                 case DisplayEvent d:
                     // A progress display (package restore, a training loop) updates one value in place: keep its last state.
+                    // The engine's first DisplayedValueUpdated of a display() carries another id than its DisplayedValueProduced
+                    // (seen with 1.0.0-beta.26120.1), so an update with an unknown id takes the latest display not yet updated.
                     var element = new DisplayElement(d.FormattedValues.ToDictionary(v => v.MimeType, v => (object)v.Value));
                     if (d.ValueId is { } id && displayed.TryGetValue(id, out var at)) outputs[at] = element;
+                    else if (d is DisplayedValueUpdated && d.ValueId is { } updateId && produced.Count > 0)
+                    {
+                        var target = produced[^1];
+                        produced.RemoveAt(produced.Count - 1);
+                        displayed[updateId] = target;
+                        outputs[target] = element;
+                    }
                     else
                     {
                         if (d.ValueId is { } newId) displayed[newId] = outputs.Count;
+                        if (d is DisplayedValueProduced) produced.Add(outputs.Count);
                         outputs.Add(element);
                     }
                     break;
@@ -211,7 +222,15 @@ public sealed class NotebookRunner(NotebookRunOptions options)
         var ipynb = Path.Combine(options.OutputDirectory, name + ".ipynb");
         File.WriteAllText(ipynb, executed.ToJupyterJson("C#"));
         var html = Path.Combine(options.OutputDirectory, name + ".html");
-        File.WriteAllText(html, NotebookHtml.Render(name, executed, cells, options.Quick));
+        string? script = null;
+        if (options.SharedPlotlyJs)
+        {
+            script = NotebookHtml.PlotlyJsFileName;
+            var scriptPath = Path.Combine(options.OutputDirectory, script);
+            if (!File.Exists(scriptPath) || new FileInfo(scriptPath).Length != Encoding.UTF8.GetByteCount(NotebookHtml.PlotlyJs))
+                File.WriteAllText(scriptPath, NotebookHtml.PlotlyJs);
+        }
+        File.WriteAllText(html, NotebookHtml.Render(name, executed, cells, options.Quick, script));
         return (ipynb, html);
     }
 

@@ -1,7 +1,7 @@
 namespace Dssm.Notebooks;
 
 /// <summary>
-/// The runner as its own process: <c>dotnet Dssm.Notebooks.dll [--quick] [--out DIR] FILES…</c>.
+/// The runner as its own process: <c>dotnet Dssm.Notebooks.dll [--quick] [--shared-plotly] [--out DIR] FILES…</c>.
 /// <c>dssm notebooks run</c> starts it instead of running notebooks in the CLI's process, because the
 /// CLI has Dssm.Research and TorchSharp on its own load path, and a notebook's
 /// <c>#r "nuget: Dssm.Research"</c> would silently bind to those copies instead of the package's.
@@ -12,19 +12,20 @@ public static class Program
     public static async Task<int> Main(string[] args)
     {
         var quick = args.Contains("--quick");
+        var sharedPlotly = args.Contains("--shared-plotly");
         var outIndex = Array.IndexOf(args, "--out");
         var output = outIndex >= 0 && outIndex + 1 < args.Length ? args[outIndex + 1] : Path.Combine("notebooks", "out");
-        var files = args.Where((a, i) => a != "--quick" && a != "--out" && (outIndex < 0 || i != outIndex + 1)).ToArray();
+        var files = args.Where((a, i) => a != "--quick" && a != "--shared-plotly" && a != "--out" && (outIndex < 0 || i != outIndex + 1)).ToArray();
         if (files.Length == 0)
         {
-            Console.Error.WriteLine("usage: Dssm.Notebooks [--quick] [--out DIR] NOTEBOOK…");
+            Console.Error.WriteLine("usage: Dssm.Notebooks [--quick] [--shared-plotly] [--out DIR] NOTEBOOK…");
             return 2;
         }
         // Full mode trains real models (notebooks 04 and 05 train one per ablation value in one cell), which on a
         // CPU can take longer than the default 20 minutes a cell.
         var runner = new NotebookRunner(new NotebookRunOptions
         {
-            Quick = quick, OutputDirectory = Path.GetFullPath(output), Log = Console.WriteLine,
+            Quick = quick, SharedPlotlyJs = sharedPlotly, OutputDirectory = Path.GetFullPath(output), Log = Console.WriteLine,
             CellTimeout = quick ? new NotebookRunOptions().CellTimeout : TimeSpan.FromHours(12),
         });
         var clock = System.Diagnostics.Stopwatch.StartNew();

@@ -57,4 +57,44 @@ public class NotebookRunnerTests
         Assert.True(result.Succeeded, result.Summary);
         Assert.Contains("ok", File.ReadAllText(result.IpynbPath!));
     }
+
+    [Fact]
+    public async Task Shared_plotly_writes_the_bundle_once_and_the_pages_load_it_from_beside_them()
+    {
+        var dir = TempDirectory();
+        var notebook = Path.Combine(dir, "tiny.dib");
+        File.WriteAllText(notebook, """
+            #!csharp
+
+            Console.WriteLine("ok");
+            """);
+        var result = await new NotebookRunner(new NotebookRunOptions { Quick = true, OutputDirectory = dir, SharedPlotlyJs = true }).RunAsync(notebook);
+        Assert.True(result.Succeeded, result.Summary);
+        var bundle = Path.Combine(dir, NotebookHtml.PlotlyJsFileName);
+        Assert.Matches(@"^plotly-[0-9.]+\.min\.js$", NotebookHtml.PlotlyJsFileName);
+        Assert.True(new FileInfo(bundle).Length > 1_000_000);
+        var html = File.ReadAllText(result.HtmlPath!);
+        Assert.Contains($"src=\"{NotebookHtml.PlotlyJsFileName}\"", html);
+        Assert.True(html.Length < 100_000, $"the page embeds plotly.js ({html.Length} characters)");
+    }
+
+    [Fact]
+    public async Task A_display_updated_in_place_is_kept_once_in_its_last_state()
+    {
+        var dir = TempDirectory();
+        var notebook = Path.Combine(dir, "live.dib");
+        File.WriteAllText(notebook, """
+            #!csharp
+
+            var live = display("first state");
+            live.Update("second state");
+            live.Update("last state");
+            """);
+        var result = await new NotebookRunner(new NotebookRunOptions { OutputDirectory = dir }).RunAsync(notebook);
+        Assert.True(result.Succeeded, result.Summary);
+        using var ipynb = System.Text.Json.JsonDocument.Parse(File.ReadAllText(result.IpynbPath!));
+        var outputs = ipynb.RootElement.GetProperty("cells")[0].GetProperty("outputs").EnumerateArray().Select(o => o.ToString()).ToList();
+        Assert.Equal(1, outputs.Count(o => o.Contains("state")));
+        Assert.Contains("last state", outputs.Single(o => o.Contains("state")));
+    }
 }

@@ -26,6 +26,8 @@ public static class EnvCommand
             Console.WriteLine($"native patch       {env.NativePatch}");
             Console.WriteLine($"loaded by          {env.LoadedBy}");
             Console.WriteLine($"threads            {TorchSharp.torch.get_num_threads()}");
+            Console.WriteLine($"omp wait policy    {env.OmpWaitPolicy}");
+            Console.WriteLine($"malloc             {env.Malloc}");
             Console.WriteLine($"cuda available     {(env.CudaAvailable ? $"yes ({env.CudaDevices} device(s))" : "no")}");
             Console.WriteLine($"device (--device)  {chosen.type.ToString().ToLowerInvariant()}");
             Console.WriteLine($"os                 {System.Runtime.InteropServices.RuntimeInformation.OSDescription} {System.Runtime.InteropServices.RuntimeInformation.OSArchitecture}");

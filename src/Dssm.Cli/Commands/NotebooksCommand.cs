@@ -5,7 +5,7 @@ using Dssm.Notebooks;
 namespace Dssm.Cli.Commands;
 
 /// <summary>
-/// <c>dssm notebooks run [--quick] [--out DIR] [FILES…]</c>: executes .dib notebooks headless (every
+/// <c>dssm notebooks run [--quick] [--shared-plotly] [--out DIR] [FILES…]</c>: executes .dib notebooks headless (every
 /// cell in order, stopping at the first error) and writes each as an executed .ipynb and an HTML
 /// report. Without FILES, every notebooks/NN-*.dib under the current directory, in name order.
 /// </summary>
@@ -16,6 +16,10 @@ public static class NotebooksCommand
         var quick = new Option<bool>("--quick")
         {
             Description = $"Quick mode: sets {NotebookRunner.QuickVariable}=1, which each notebook's parameter cell reads to shrink data and epochs (what CI runs).",
+        };
+        var sharedPlotly = new Option<bool>("--shared-plotly")
+        {
+            Description = "Write plotly.js once into --out (plotly-VERSION.min.js) and have every HTML page load it from there, instead of embedding 3.5 MB in each page.",
         };
         var output = new Option<string>("--out")
         {
@@ -29,6 +33,7 @@ public static class NotebooksCommand
         };
         var run = new Command("run", "Run notebooks headless, cell by cell; fail on the first cell error with the notebook, cell number and error; write .ipynb and .html reports.");
         run.Options.Add(quick);
+        run.Options.Add(sharedPlotly);
         run.Options.Add(output);
         run.Arguments.Add(files);
         run.SetAction(parse =>
@@ -44,9 +49,13 @@ public static class NotebooksCommand
             var start = new ProcessStartInfo(host[0]) { UseShellExecute = false };
             foreach (var arg in host.Skip(1)) start.ArgumentList.Add(arg);
             if (parse.GetValue(quick)) start.ArgumentList.Add("--quick");
+            if (parse.GetValue(sharedPlotly)) start.ArgumentList.Add("--shared-plotly");
             start.ArgumentList.Add("--out");
             start.ArgumentList.Add(Path.GetFullPath(parse.GetValue(output)!));
             foreach (var notebook in notebooks) start.ArgumentList.Add(notebook);
+            // glibc reads these at start-up only; see TorchRuntime.MallocTunables. A user's own setting wins.
+            if (OperatingSystem.IsLinux() && Environment.GetEnvironmentVariable("GLIBC_TUNABLES") is null)
+                start.Environment["GLIBC_TUNABLES"] = Dssm.Research.Runtime.TorchRuntime.MallocTunables;
             using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {host[0]}");
             process.WaitForExit();
             return process.ExitCode;

@@ -33,6 +33,30 @@ public class TorchRuntimeTests
             m => Assert.StartsWith(Path.GetFullPath(env.LibTorchDirectory!), m));
     }
 
+    [Fact]
+    public void OpenMp_threads_wait_passively_unless_the_user_chose_a_policy()
+    {
+        // Spinning OpenMP threads made training 5–20× slower on a shared 2-core machine (TorchRuntime.PassiveOpenMp).
+        var env = TorchRuntime.Initialize();
+        if (OperatingSystem.IsWindows()) return;
+        var user = Environment.GetEnvironmentVariable("OMP_WAIT_POLICY");
+        Assert.Equal(user ?? "PASSIVE", env.OmpWaitPolicy);
+        Assert.Equal(env.OmpWaitPolicy, System.Runtime.InteropServices.Marshal.PtrToStringUTF8(CGetEnv("OMP_WAIT_POLICY")));
+    }
+
+    [Fact]
+    public void Glibc_malloc_keeps_freed_memory_unless_the_user_tuned_it()
+    {
+        var env = TorchRuntime.Initialize();
+        if (!OperatingSystem.IsLinux()) { Assert.Equal("system default", env.Malloc); return; }
+        var tuned = Environment.GetEnvironmentVariables().Keys.Cast<string>().Any(k => k.StartsWith("MALLOC_") && k.EndsWith('_'))
+            || (Environment.GetEnvironmentVariable("GLIBC_TUNABLES") ?? "").Contains("glibc.malloc");
+        Assert.StartsWith(tuned ? "as set by the environment" : "heap kept", env.Malloc);
+    }
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "getenv")]
+    static extern IntPtr CGetEnv(string name);
+
     [Theory]
     [InlineData("auto", DeviceChoice.Auto)]
     [InlineData("CPU", DeviceChoice.Cpu)]
