@@ -31,7 +31,11 @@ public sealed class PointwiseLoss : nn.Module
     public IEnumerable<Parameter> TrainableParameters => new[] { bias };
 
     /// <summary>The logits z (B) for rows q (B, D), d (B, D).</summary>
-    public Tensor Logits(Tensor q, Tensor d) => Gamma * nn.functional.cosine_similarity(q, d, dim: -1) + bias;
+    public Tensor Logits(Tensor q, Tensor d)
+    {
+        using Scalar gamma = Gamma;   // explicit and disposed: see Training/Optimizer
+        return nn.functional.cosine_similarity(q, d, dim: -1).mul(gamma) + bias;
+    }
 
     /// <summary>Scalar loss; labels (B) float 0/1.</summary>
     public Tensor Forward(Tensor q, Tensor d, Tensor labels) =>

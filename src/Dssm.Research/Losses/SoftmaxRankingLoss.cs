@@ -45,7 +45,11 @@ public sealed class SoftmaxRankingLoss : nn.Module
     {
         var cosine = nn.functional.cosine_similarity(q.unsqueeze(1), d, dim: -1);   // (B, 1+J)
         var logits = logGamma.exp() * cosine;
-        if (mask is not null) logits = logits.masked_fill(mask.logical_not(), float.NegativeInfinity);
+        if (mask is not null)
+        {
+            using Scalar minusInfinity = float.NegativeInfinity;   // explicit and disposed: see Training/Optimizer
+            logits = logits.masked_fill(mask.logical_not(), minusInfinity);
+        }
         var target = zeros(q.shape[0], dtype: ScalarType.Int64, device: q.device);
         return nn.functional.cross_entropy(logits, target);
     }

@@ -69,7 +69,8 @@ public sealed class CdssmModel : nn.Module, ISemanticModel
             var conv = padded.index_select(0, tensor(windowIndex, device: device))
                 .view(-1, window, width).sum(1) + convBias;                                                   // (P, C)
             var h = activation.Apply(conv);
-            var withFloor = cat(new[] { h, full(1, width, -1e4f, device: device) });                          // padding loses every max
+            using Scalar floor = -1e4f;                                                                        // explicit: see Training/Optimizer
+            var withFloor = cat(new[] { h, full(1, width, floor, device: device) });                          // padding loses every max
             var pooled = withFloor.index_select(0, tensor(poolIndex, device: device))
                 .view(batch.Texts, longest, width).amax(new long[] { 1 });                                    // (B, C)
             return activation.Apply(semantic.forward(pooled));                                               // (B, Output)

@@ -16,6 +16,11 @@ namespace Dssm.Research.Training;
 /// (optionally with momentum 0) is identical in both forms.
 /// </para>
 /// All state is plain tensors, saved with the checkpoint for an exact resume.
+/// <para>
+/// Every number passed to a libtorch op is an explicit, disposed <see cref="Scalar"/>: an implicitly converted one
+/// is garbage the moment its handle is read, and TorchSharp does not keep it alive through the native call, so a
+/// collection at that instant frees it under libtorch ("Unknown scalar type", seen once in a full-mode notebook run).
+/// </para>
 /// </summary>
 public sealed class Optimizer
 {
@@ -61,6 +66,8 @@ public sealed class Optimizer
         var c1 = 1 - Math.Pow(beta1, Steps);
         var c2 = 1 - Math.Pow(beta2, Steps);
         var fused = new CpuKernels.AdamStep((float)beta1, (float)beta2, (float)epsilon, (float)weightDecay, (float)lr, (float)c1, (float)c2);
+        // The libtorch fallback (not float32 on the CPU, e.g. CUDA): its numbers as explicit scalars (see the class comment).
+        using Scalar minusLr = -lr, b1 = beta1, b2 = beta2, a1 = 1 - beta1, a2 = 1 - beta2, s1 = c1, s2 = c2, eps = epsilon, wd = weightDecay;
         for (var i = 0; i < dense.Count; i++)
         {
             var p = dense[i];
@@ -71,11 +78,12 @@ public sealed class Optimizer
                 CpuKernels.Adam(p, adam ? m[i] : null, adam ? v[i] : null, grad, null, fused);
                 continue;
             }
-            var g = weightDecay > 0 ? grad + weightDecay * p : grad;
-            if (!adam) { p.add_(g, -lr); continue; }
-            m[i].mul_(beta1).add_(g, 1 - beta1);
-            v[i].mul_(beta2).addcmul_(g, g, 1 - beta2);
-            p.add_(m[i] / c1 / ((v[i] / c2).sqrt_().add_(epsilon)), -lr);
+            using var scope = NewDisposeScope();
+            var g = weightDecay > 0 ? grad + p.mul(wd) : grad;
+            if (!adam) { p.add_(g, minusLr); continue; }
+            m[i].mul_(b1).add_(g, a1);
+            v[i].mul_(b2).addcmul_(g, g, a2);
+            p.add_(m[i].div(s1).div(v[i].div(s2).sqrt_().add_(eps)), minusLr);
         }
         for (var j = 0; j < lazy.Count; j++)
         {
@@ -89,14 +97,15 @@ public sealed class Optimizer
                 continue;
             }
             // Elsewhere (CUDA): gather, update, scatter back with index_copy_ (index_add_ is slow with many rows).
+            using var scope = NewDisposeScope();
             var wr = w.index_select(0, rows.Rows);
-            var g = weightDecay > 0 ? rows.Grad + weightDecay * wr : rows.Grad;
-            if (!adam) { w.index_copy_(0, rows.Rows, wr.add_(g, -lr)); continue; }
-            var mr = m[k].index_select(0, rows.Rows).mul_(beta1).add_(g, 1 - beta1);
-            var vr = v[k].index_select(0, rows.Rows).mul_(beta2).addcmul_(g, g, 1 - beta2);
+            var g = weightDecay > 0 ? rows.Grad + wr.mul(wd) : rows.Grad;
+            if (!adam) { w.index_copy_(0, rows.Rows, wr.add_(g, minusLr)); continue; }
+            var mr = m[k].index_select(0, rows.Rows).mul_(b1).add_(g, a1);
+            var vr = v[k].index_select(0, rows.Rows).mul_(b2).addcmul_(g, g, a2);
             m[k].index_copy_(0, rows.Rows, mr);
             v[k].index_copy_(0, rows.Rows, vr);
-            w.index_copy_(0, rows.Rows, wr.add_(mr / c1 / ((vr / c2).sqrt_().add_(epsilon)), -lr));
+            w.index_copy_(0, rows.Rows, wr.add_(mr.div(s1).div(vr.div(s2).sqrt_().add_(eps)), minusLr));
         }
     }
 
@@ -133,14 +142,16 @@ public sealed record StepGradients(IReadOnlyList<Tensor> Dense, IReadOnlyList<(T
     public double Norm()
     {
         using var scope = NewDisposeScope();
-        var squares = Dense.Select(g => g.square().sum()).Concat(Lazy.Where(l => l is not null).Select(l => l!.Value.Grad.square().sum())).ToArray();
+        // g·g, not g.square(): TorchSharp's square() is pow(2) through an implicit Scalar (see Optimizer).
+        var squares = Dense.Select(g => g.mul(g).sum()).Concat(Lazy.Where(l => l is not null).Select(l => l!.Value.Grad.mul(l.Value.Grad).sum())).ToArray();
         return squares.Length == 0 ? 0 : Math.Sqrt(stack(squares).sum().item<float>()); // one sync, not one per tensor
     }
 
     /// <summary>Scales every gradient in place (gradient-norm clipping).</summary>
     public void Scale(double factor)
     {
-        foreach (var g in Dense) g.mul_(factor);
-        foreach (var l in Lazy) if (l is { } r) r.Grad.mul_(factor);
+        using Scalar f = factor;
+        foreach (var g in Dense) g.mul_(f);
+        foreach (var l in Lazy) if (l is { } r) r.Grad.mul_(f);
     }
 }

@@ -24,7 +24,8 @@ public static class TensorFile
                 w.Write(tensors.Count);
                 foreach (var (name, t) in tensors.OrderBy(p => p.Key, StringComparer.Ordinal))
                 {
-                    using var cpu = t.detach().cpu().contiguous();
+                    using var scope = NewDisposeScope();   // keeps the detach/cpu temporaries alive until written, then frees them
+                    var cpu = t.detach().cpu().contiguous();
                     w.Write(name);
                     w.Write(cpu.dtype == ScalarType.Int64 ? 1 : 0);
                     w.Write(cpu.shape.Length);
@@ -65,13 +66,15 @@ public static class TensorFile
             {
                 var data = new long[n];
                 for (var k = 0; k < n; k++) data[k] = r.ReadInt64();
-                result[name] = tensor(data).reshape(shape);
+                using var flat = tensor(data);
+                result[name] = flat.reshape(shape);
             }
             else
             {
                 var data = new float[n];
                 r.Read(System.Runtime.InteropServices.MemoryMarshal.AsBytes(data.AsSpan()));
-                result[name] = tensor(data).reshape(shape);
+                using var flat = tensor(data);
+                result[name] = flat.reshape(shape);
             }
         }
         return result;

@@ -42,6 +42,35 @@ public class OptimizerTests
         for (var i = 0; i < a.Length; i++) Assert.Equal(b[i], a[i], 5);
     }
 
+    [Theory]
+    [InlineData(OptimizerKind.Adam, 0.0)]
+    [InlineData(OptimizerKind.Adam, 0.01)]
+    [InlineData(OptimizerKind.Sgd, 0.01)]
+    public void The_libtorch_fallback_for_dense_parameters_equals_the_fused_cpu_update(OptimizerKind kind, double weightDecay)
+    {
+        // float64 parameters are not what CpuKernels takes, so they go through the libtorch ops (the CUDA path).
+        manual_seed(5);
+        using var fused = nn.Parameter(randn(4, 3));
+        using var fallback = nn.Parameter(fused.detach().to(ScalarType.Float64));
+        var fusedOpt = new Optimizer(kind, [fused], Array.Empty<HashedInputLayer>(), weightDecay: weightDecay);
+        var fallbackOpt = new Optimizer(kind, [fallback], Array.Empty<HashedInputLayer>(), weightDecay: weightDecay);
+        for (var step = 0; step < 5; step++)
+        {
+            using var target = randn(4, 3);
+            foreach (var (p, opt) in new[] { (fused, fusedOpt), (fallback, fallbackOpt) })
+            {
+                using var scope = NewDisposeScope();
+                opt.ZeroGrad();
+                (p.tanh() - target.to(p.dtype)).pow(2).sum().backward();
+                var grads = opt.Collect();
+                grads.Scale(0.5);
+                opt.Step(grads, 0.05);
+            }
+        }
+        var a = fused.data<float>().ToArray(); var b = fallback.to(ScalarType.Float32).data<float>().ToArray();
+        for (var i = 0; i < a.Length; i++) Assert.Equal((double)b[i], a[i], 1e-5);   // float32 vs float64 arithmetic
+    }
+
     [Fact]
     public void Lazy_adam_leaves_untouched_rows_alone()
     {
