@@ -31,9 +31,7 @@ public sealed class HashedInputLayer : nn.Module<SparseInput, Tensor>
     public HashedInputLayer(string name, int inputs, int width, bool lazy, bool withBias = true) : base(name)
     {
         Inputs = inputs; Width = width; Lazy = lazy;
-        bag = nn.EmbeddingBag(inputs, width, mode: EmbeddingBagMode.Sum);
-        var limit = Math.Sqrt(6.0 / (inputs + width)); // paper init: U(±sqrt(6/(fan_in+fan_out))), §3.4
-        using (no_grad()) bag.weight!.uniform_(-limit, limit);
+        bag = PaperInit.EmbeddingBag(inputs, width);   // paper init: U(±sqrt(6/(fan_in+fan_out))), §3.4
         bag.weight!.requires_grad = !lazy;
         if (withBias) bias = nn.Parameter(zeros(width));
         RegisterComponents();

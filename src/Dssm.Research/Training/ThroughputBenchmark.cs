@@ -47,8 +47,8 @@ public static class ThroughputBenchmark
     {
         TorchRuntime.SetThreads(o.Threads);
         var device = TorchRuntime.ResolveDevice(o.Device);
-        manual_seed(0);
-        using var model = new DssmModel(o.Vocabulary, o.Towers with { LazyInputLayer = o.Lazy });
+        DssmModel NewModel() { using (PaperInit.Seeded(0)) return new DssmModel(o.Vocabulary, o.Towers with { LazyInputLayer = o.Lazy }); }
+        using var model = NewModel();
         model.Module.to(device);
         using var loss = new SoftmaxRankingLoss(o.Gamma);
         var optimizer = new Optimizer(OptimizerKind.Adam, model.DenseParameters, model.InputLayers);

@@ -83,8 +83,9 @@ public sealed class Trainer : IDisposable
         this.dev = dev; this.progress = progress; Featurizer = featurizer;
         TorchRuntime.SetThreads(options.Threads);
         device = TorchRuntime.ResolveDevice(options.Device);
-        manual_seed(options.Seed);
-        Model = ModelFactory.Create(options.Model, featurizer.Dimension, options.Towers);
+        // The seed goes to the model's own generator, not to libtorch's global one (see PaperInit): a trainer on
+        // another thread can neither change this model's weights nor have its own changed by this one.
+        Model = ModelFactory.Create(options.Model, featurizer.Dimension, options.Towers, options.Seed);
         Model.Module.to(device);
         var extra = new List<Parameter>();
         if (options.Loss == "softmax")

@@ -24,8 +24,13 @@ public class KillAndResumeTests(Xunit.Abstractions.ITestOutputHelper log) : IDis
     public async Task Killed_at_random_moments_and_resumed_the_run_ends_as_an_uninterrupted_one()
     {
         var full = Path.Combine(root, "full");
+        var fullClock = Stopwatch.StartNew();
         var (code, output) = DssmCli.Run(["train", "--data", Data, "--out", full, .. Options]);
         Assert.True(code == 0, output);
+        // Kill delays scale with this machine's speed (a third of a whole run, at most 0.9 s), so that a fast machine
+        // still sees several kills before the run can finish on its own.
+        var fullSeconds = fullClock.Elapsed.TotalSeconds;
+        var maxDelayMs = (int)Math.Clamp(fullSeconds * 1000 / 3, 100, 900);
 
         var killed = Path.Combine(root, "killed");
         var rng = new Random(20261127);
@@ -42,7 +47,7 @@ public class KillAndResumeTests(Xunit.Abstractions.ITestOutputHelper log) : IDis
             // Wait until training is under way (a checkpoint exists or metrics are being written), then a random delay.
             var clock = Stopwatch.StartNew();
             while (!child.HasExited && clock.Elapsed < TimeSpan.FromSeconds(60) && !File.Exists(Path.Combine(killed, "metrics.jsonl"))) await Task.Delay(20);
-            await Task.Delay(rng.Next(0, 900));
+            await Task.Delay(rng.Next(0, maxDelayMs));
             if (child.HasExited)
             {
                 Assert.True(child.ExitCode == 0, await stdout + await stderr);
@@ -60,6 +65,7 @@ public class KillAndResumeTests(Xunit.Abstractions.ITestOutputHelper log) : IDis
                 TensorFile.Load(Path.Combine(killed, "checkpoint", "optimizer.bin"));
             }
         }
+        log.WriteLine($"uninterrupted run {fullSeconds:F1} s; kill delays 0–{maxDelayMs} ms after training starts");
         foreach (var k in kills) log.WriteLine($"killed; checkpoint on disk: {k}");
         Assert.True(kills.Count >= 2, $"expected at least two kills, got {kills.Count}");
         if (!File.Exists(Path.Combine(killed, "best", "state.json")) || Deterministic(killed).Length < Deterministic(full).Length)
