@@ -5,10 +5,7 @@ using static TorchSharp.torch;
 namespace Dssm.Research.Tests.Models;
 
 /// <summary>These tests seed and disturb libtorch's one global generator on purpose, so they run alone.</summary>
-[CollectionDefinition(Name, DisableParallelization = true)]
-public sealed class GlobalGeneratorCollection { public const string Name = "libtorch's global generator"; }
-
-[Collection(GlobalGeneratorCollection.Name)]
+[Collection(ProcessWideCollection.Name)]
 public class SeedingTests
 {
     public SeedingTests() => TorchRuntime.Initialize();
