@@ -14,4 +14,9 @@ public sealed class RunState
     public long MetricsLength { get; set; }
     public double Seconds { get; set; }
     public bool StoppedEarly { get; set; }
+
+    /// <summary>The loss summed over the steps since the last logged one, and how many: a run resumed from a
+    /// checkpoint between two log lines logs the same mean as the uninterrupted run.</summary>
+    public double WindowLoss { get; set; }
+    public int WindowSteps { get; set; }
 }

@@ -177,7 +177,7 @@ public sealed class Trainer : IDisposable
         var stepsPerEpoch = StepsPerEpoch;
         var totalSteps = (long)stepsPerEpoch * options.Epochs;
         var clock = Stopwatch.StartNew();
-        double windowLoss = 0; int windowSteps = 0; long windowQueries = 0; var windowClock = Stopwatch.StartNew();
+        double windowLoss = resume ? state.WindowLoss : 0; int windowSteps = resume ? state.WindowSteps : 0; long windowQueries = 0; var windowClock = Stopwatch.StartNew();
         long queriesDone = 0;
         var stoppedEarly = false;
         Model.Module.train();
@@ -218,6 +218,7 @@ public sealed class Trainer : IDisposable
                     if (options.CheckpointEverySteps > 0 && state.GlobalStep % options.CheckpointEverySteps == 0 && step + 1 < stepsPerEpoch)
                     {
                         state.MetricsLength = log.Length;
+                        (state.WindowLoss, state.WindowSteps) = (windowLoss, windowSteps);
                         run.SaveCheckpoint(Model, softmax, pointwise, optimizer, state);
                     }
                 }
@@ -254,6 +255,7 @@ public sealed class Trainer : IDisposable
             state.Seconds += clock.Elapsed.TotalSeconds; clock.Restart();
             state.StoppedEarly = stoppedEarly;
             state.MetricsLength = log.Length;
+            (state.WindowLoss, state.WindowSteps) = (windowLoss, windowSteps);   // 0: the epoch's last step was logged
             run.SaveCheckpoint(Model, softmax, pointwise, optimizer, state);
         }
         if (dev is null) run.SaveBest(Model, softmax, pointwise, state);

@@ -41,12 +41,19 @@ public class KillAndResumeTests(Xunit.Abstractions.ITestOutputHelper log) : IDis
             string[] args = started ? ["train", "--resume", killed] : ["train", "--data", Data, "--out", killed, .. Options];
             var psi = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "dssm.dll"), .. args])
             { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = DssmCli.Repo() };
+            var statePath = Path.Combine(killed, "checkpoint", "state.json");
+            var savedBefore = File.Exists(statePath) ? File.GetLastWriteTimeUtc(statePath) : DateTime.MinValue;
             using var child = Process.Start(psi)!;
             var stdout = child.StandardOutput.ReadToEndAsync();
             var stderr = child.StandardError.ReadToEndAsync();
-            // Wait until training is under way (a checkpoint exists or metrics are being written), then a random delay.
+            // Wait until training is under way, then a random delay. The first run: its metrics file exists (it is
+            // opened before step 1). A resumed run: it has saved a checkpoint of its own, so each kill lands at a new
+            // moment of the run, not again during the start-up of the process.
+            bool UnderWay() => started
+                ? File.Exists(statePath) && File.GetLastWriteTimeUtc(statePath) > savedBefore
+                : File.Exists(Path.Combine(killed, "metrics.jsonl"));
             var clock = Stopwatch.StartNew();
-            while (!child.HasExited && clock.Elapsed < TimeSpan.FromSeconds(60) && !File.Exists(Path.Combine(killed, "metrics.jsonl"))) await Task.Delay(20);
+            while (!child.HasExited && clock.Elapsed < TimeSpan.FromSeconds(60) && !UnderWay()) await Task.Delay(20);
             await Task.Delay(rng.Next(0, maxDelayMs));
             if (child.HasExited)
             {

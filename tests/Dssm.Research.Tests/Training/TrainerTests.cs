@@ -104,6 +104,25 @@ public class TrainerTests : IDisposable
     }
 
     [Fact]
+    public void Resuming_from_a_checkpoint_between_two_log_lines_logs_the_same_mean_loss()
+    {
+        // Logged every 4 steps, saved every 3: the step-6 checkpoint lies inside the window of steps 5–8.
+        var options = Small with { Epochs = 2, BatchSize = 4, LogEverySteps = 4, CheckpointEverySteps = 3 };
+        var full = Train(options, "full");
+        var data = SyntheticClicks.Make();
+        using var cancel = new CancellationTokenSource();
+        using (var trainer = new Trainer(options, data, new TestFeaturizer(), new Top1Evaluator(data), p => { if (p.Epoch == 1 && p.Step == 8) cancel.Cancel(); }))
+            Assert.ThrowsAny<OperationCanceledException>(() => trainer.Run(Path.Combine(root, "cut"), cancel: cancel.Token));
+        var saved = File.ReadAllText(Path.Combine(root, "cut", "checkpoint", "state.json"));
+        Assert.Contains("\"globalStep\": 6", saved);
+        Assert.Contains("\"windowSteps\": 2", saved);
+        var resumed = Train(options, "cut", resume: true);
+        static string[] Deterministic(string run) => MetricsLog.Read(Path.Combine(run, "metrics.jsonl"))
+            .Select(e => string.Join(",", e.EnumerateObject().Where(p => p.Name is not ("seconds" or "queries_per_s" or "rss_mb")).Select(p => $"{p.Name}={p.Value}"))).ToArray();
+        Assert.Equal(Deterministic(full.RunDirectory), Deterministic(resumed.RunDirectory));
+    }
+
+    [Fact]
     public void A_NaN_loss_stops_with_step_batch_and_checkpoint_named_or_is_skipped_when_asked()
     {
         var data = SyntheticClicks.Make();
