@@ -108,7 +108,7 @@ public static class Tsne
         }
         if (early) exaggerated = options.Iterations;
         var spread = Enumerable.Range(0, n).Max(i => Math.Max(Math.Abs(y[2 * i] - y[0]), Math.Abs(y[2 * i + 1] - y[1])));
-        if (options.Iterations > 0 && !(spread > 1e-6))
+        if (options.Iterations > exaggerated && !(spread > 1e-6))   // the plain phase ran and could not separate them
             throw new InvalidOperationException(
                 $"t-SNE put all {n} points in one place (spread {spread:E1}): early exaggeration {options.EarlyExaggeration} at learning rate {learningRate:G4} " +
                 $"pulled them together and they never came apart. Lower {nameof(TsneOptions.EarlyExaggeration)} (e.g. 4) or the learning rate, or keep {nameof(TsneOptions.MinGradNorm)} above 0");
