@@ -47,8 +47,7 @@ public static class ThroughputBenchmark
     {
         TorchRuntime.SetThreads(o.Threads);
         var device = TorchRuntime.ResolveDevice(o.Device);
-        DssmModel NewModel() { using (PaperInit.Seeded(0)) return new DssmModel(o.Vocabulary, o.Towers with { LazyInputLayer = o.Lazy }); }
-        using var model = NewModel();
+        using var model = ModelFactory.Create("dssm", o.Vocabulary, o.Towers with { LazyInputLayer = o.Lazy }, seed: 0);
         model.Module.to(device);
         using var loss = new SoftmaxRankingLoss(o.Gamma);
         var optimizer = new Optimizer(OptimizerKind.Adam, model.DenseParameters, model.InputLayers);
@@ -83,7 +82,7 @@ public static class ThroughputBenchmark
         var trainSeconds = clock.Elapsed.TotalSeconds;
 
         var texts = zipf.Batch(o.EncodeTexts, o.IdsPerText, rng);
-        model.eval();
+        model.Module.eval();
         double encodeSeconds;
         using (no_grad())
         {
