@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
-using QrelSet = Dssm.Research.Evaluation.Qrels;
+using Dssm.Research.Ranking;
+using QrelSet = Dssm.Research.Ranking.Qrels;
 
 namespace Dssm.Research.Data;
 

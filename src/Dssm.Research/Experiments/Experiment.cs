@@ -1,6 +1,7 @@
 using Dssm.Research.Data;
 using Dssm.Research.Evaluation;
 using Dssm.Research.Models;
+using Dssm.Research.Ranking;
 using Dssm.Research.Retrieval;
 using Dssm.Research.Runtime;
 using Dssm.Research.Sampling;

@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Runtime.Loader;
+using Dssm.Research.Ranking;
 
 namespace Dssm.Research.Reporting;
 

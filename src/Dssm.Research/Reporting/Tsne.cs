@@ -1,4 +1,4 @@
-using Dssm.Research.Sampling;
+using Dssm.Research.Data;
 
 namespace Dssm.Research.Reporting;
 

@@ -1,3 +1,4 @@
+using Dssm.Research.Data;
 using Dssm.Research.Sampling;
 
 namespace Dssm.Research.Training;

@@ -1,5 +1,6 @@
 using System.Text;
 using Dssm.Research.Data;
+using Dssm.Research.Ranking;
 
 namespace Dssm.Research.Tests.Data;
 

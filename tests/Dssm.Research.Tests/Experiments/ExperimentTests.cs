@@ -2,6 +2,7 @@ using System.Globalization;
 using Dssm.Research.Evaluation;
 using Dssm.Research.Experiments;
 using Dssm.Research.Models;
+using Dssm.Research.Ranking;
 using Dssm.Research.Retrieval;
 
 namespace Dssm.Research.Tests.Experiments;

@@ -1,5 +1,6 @@
 using Dssm.Research.Data;
 using Dssm.Research.Models;
+using Dssm.Research.Ranking;
 using Dssm.Research.Runtime;
 using Dssm.Research.Sampling;
 using Dssm.Research.Text;

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Dssm.Research.Evaluation;
+namespace Dssm.Research.Ranking;
 
 /// <summary>Whitespace-separated TREC lines, with errors that name file:line and the field.</summary>
 internal static class TrecLine

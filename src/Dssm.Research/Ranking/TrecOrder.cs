@@ -1,4 +1,4 @@
-namespace Dssm.Research.Evaluation;
+namespace Dssm.Research.Ranking;
 
 /// <summary>
 /// trec_eval's ranking order: score descending, ties broken by document id descending

@@ -1,7 +1,7 @@
 using CsCheck;
-using Dssm.Research.Evaluation;
+using Dssm.Research.Ranking;
 
-namespace Dssm.Research.Tests.Evaluation;
+namespace Dssm.Research.Tests.Ranking;
 
 /// <summary>
 /// Properties of the TREC files: a run or qrels written and read back is the same run or qrels — ids with any

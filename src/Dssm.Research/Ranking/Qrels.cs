@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Dssm.Research.Evaluation;
+namespace Dssm.Research.Ranking;
 
 /// <summary>
 /// Relevance judgements: for each query id, the judged document ids and their graded relevance

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Dssm.Research.Evaluation;
+namespace Dssm.Research.Ranking;
 
 /// <summary>
 /// TREC run files, the input of trec_eval: one line per retrieved document,

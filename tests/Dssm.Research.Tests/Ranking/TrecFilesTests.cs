@@ -1,6 +1,7 @@
 using Dssm.Research.Evaluation;
+using Dssm.Research.Ranking;
 
-namespace Dssm.Research.Tests.Evaluation;
+namespace Dssm.Research.Tests.Ranking;
 
 public sealed class TrecFilesTests : IDisposable
 {

@@ -1,4 +1,4 @@
-namespace Dssm.Research.Evaluation;
+namespace Dssm.Research.Ranking;
 
 /// <summary>
 /// A system's ranking: for each query, its retrieved documents with scores. The in-memory form of a

@@ -1,4 +1,4 @@
-namespace Dssm.Research.Evaluation;
+namespace Dssm.Research.Ranking;
 
 /// <summary>
 /// Candidate documents per query for re-ranking: WikiQA-style answer selection, or the top of a first-stage
