@@ -8,9 +8,9 @@ using Dssm.Research.Text;
 namespace Dssm.Cli.Commands;
 
 /// <summary>
-/// <c>dssm bench hash</c>: featurises every line of a file with <see cref="WordHasher"/> (hashing trick,
+/// <c>dssm bench hash</c>: featurizes every line of a file with <see cref="WordHasher"/> (hashing trick,
 /// like scikit-learn's HashingVectorizer) and prints the throughput. Streams: the file is read in 1 MiB
-/// blocks of UTF-8 that are featurised (<see cref="SparseBatchBuilder.AppendUtf8"/>) and dropped, so
+/// blocks of UTF-8 that are featurized (<see cref="SparseBatchBuilder.AppendUtf8"/>) and dropped, so
 /// memory does not grow with the file. The timed span includes reading the file (the peer's does not);
 /// the warm-up before it is described at <see cref="Warmup"/>. Lines end with \n or \r\n.
 /// </summary>
@@ -22,13 +22,13 @@ public static class BenchHashCommand
     public static Command Create()
     {
         var texts = new Option<FileInfo>("--texts") { Description = "Text file, one text a line (UTF-8).", Required = true };
-        var threads = new Option<int>("--threads") { Description = "Featurising threads (0 = one per core).", DefaultValueFactory = _ => 1 };
+        var threads = new Option<int>("--threads") { Description = "Featurizing threads (0 = one per core).", DefaultValueFactory = _ => 1 };
         var n = new Option<int>("--n") { Description = "Letter n-gram length (2-5).", DefaultValueFactory = _ => 3 };
         var buckets = new Option<int>("--buckets") { Description = "Hash buckets (input dimension).", DefaultValueFactory = _ => 1 << 15 };
         var tokenizer = new Option<string>("--tokenizer") { Description = "english | chinese | chinese-chars | mixed.", DefaultValueFactory = _ => "english" };
-        var mode = new Option<string>("--mode") { Description = "hashing (the hashing trick) | vocabulary (first fit a vocabulary on --texts, untimed, then featurise with it).", DefaultValueFactory = _ => "hashing" };
+        var mode = new Option<string>("--mode") { Description = "hashing (the hashing trick) | vocabulary (first fit a vocabulary on --texts, untimed, then featurize with it).", DefaultValueFactory = _ => "hashing" };
         var vocabulary = new Option<FileInfo?>("--vocabulary") { Description = "A word hashing file saved by WordHasher.Save: benchmark it (vocabulary mode) instead of the hashing trick; --n, --buckets and --tokenizer are then taken from the file." };
-        var command = new Command("hash", "Featurise every line of --texts (letter n-grams, hashing trick) and print hash_texts_per_s, texts, n-grams, seconds and peak RSS.");
+        var command = new Command("hash", "Featurize every line of --texts (letter n-grams, hashing trick) and print hash_texts_per_s, texts, n-grams, seconds and peak RSS.");
         foreach (var option in new Option[] { texts, threads, n, buckets, tokenizer, mode, vocabulary }) command.Options.Add(option);
         command.SetAction(parse =>
         {
@@ -64,7 +64,7 @@ public static class BenchHashCommand
     /// <summary>Totals of one run.</summary>
     public sealed record Result(long Texts, long Chars, long NonZeros, long NGrams, double Seconds);
 
-    /// <summary>Featurises every line of <paramref name="path"/> with <paramref name="threads"/> threads (1 = in the calling thread).</summary>
+    /// <summary>Featurizes every line of <paramref name="path"/> with <paramref name="threads"/> threads (1 = in the calling thread).</summary>
     public static Result Run(WordHasher hasher, string path, int threads)
     {
         Warmup(hasher, path);
@@ -75,7 +75,7 @@ public static class BenchHashCommand
             var builder = hasher.CreateBuilder();
             foreach (var block in Utf8Blocks(path))
             {
-                Featurise(builder, block, total);
+                Featurize(builder, block, total);
                 ArrayPool<byte>.Shared.Return(block.Array!);
             }
         }
@@ -88,7 +88,7 @@ public static class BenchHashCommand
                 var mine = new Totals();
                 foreach (var block in queue.GetConsumingEnumerable())
                 {
-                    Featurise(builder, block, mine);
+                    Featurize(builder, block, mine);
                     ArrayPool<byte>.Shared.Return(block.Array!);
                 }
                 lock (total) total.Add(mine);
@@ -104,8 +104,8 @@ public static class BenchHashCommand
     }
 
     /// <summary>
-    /// Warm-up, untimed: the peer featurises its first 1,000 texts once before timing; a JIT needs longer
-    /// to reach its steady state (tiered compilation), so the first lines are featurised repeatedly for
+    /// Warm-up, untimed: the peer featurizes its first 1,000 texts once before timing; a JIT needs longer
+    /// to reach its steady state (tiered compilation), so the first lines are featurized repeatedly for
     /// half a second. The timed pass then measures throughput, not start-up.
     /// </summary>
     private static void Warmup(WordHasher hasher, string path)
@@ -154,7 +154,7 @@ public static class BenchHashCommand
         }
     }
 
-    private static void Featurise(SparseBatchBuilder builder, ArraySegment<byte> block, Totals totals)
+    private static void Featurize(SparseBatchBuilder builder, ArraySegment<byte> block, Totals totals)
     {
         builder.Clear();
         var rest = block.AsSpan();

@@ -42,11 +42,12 @@ public static class SearchCommands
     {
         var model = new Option<string>("--model") { Description = "Run folder of a trained model.", Required = true };
         var query = new Option<string[]>("--query") { Description = "Query text (repeatable). Without it, queries are read from stdin, one a line.", AllowMultipleArgumentsPerToken = false };
-        var k = new Option<int>("-k", "--top") { Description = "Documents to show per query.", DefaultValueFactory = _ => 10 };
+        var depth = CommonOptions.Depth(10, "Documents to show per query.");
+        depth.Aliases.Add("--top");
         var data = new Option<string?>("--data") { Description = "Dataset folder (default: the one the model was trained on)." };
         var indexFile = new Option<string?>("--index") { Description = "Embedding index from dssm encode (skips encoding the corpus)." };
         var device = CommonOptions.Device();
-        var command = new Command("search", "Top-k documents by cosine for queries typed on the command line or stdin.") { model, query, k, data, indexFile, device };
+        var command = new Command("search", "Top-k documents by cosine for queries typed on the command line or stdin.") { model, query, depth, data, indexFile, device };
         command.SetAction(parse =>
         {
             using var m = TrainedModel.Load(parse.GetValue(model)!, TorchRuntime.ParseDevice(parse.GetValue(device)!));
@@ -57,7 +58,7 @@ public static class SearchCommands
             foreach (var q in queries)
             {
                 Console.WriteLine($"query: {q}");
-                var hits = index.Search(m.Encode([q], TextSide.Query)[0], parse.GetValue(k));
+                var hits = index.Search(m.Encode([q], TextSide.Query)[0], parse.GetValue(depth));
                 var rank = 0;
                 foreach (var hit in hits)
                 {

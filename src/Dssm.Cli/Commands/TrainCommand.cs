@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using Dssm.Research.Experiments;
+using Dssm.Research.Losses;
 using Dssm.Research.Training;
 
 namespace Dssm.Cli.Commands;
@@ -36,7 +37,7 @@ public static class TrainCommand
                 if (prov.TryGetProperty("pairs", out var p)) pairsFile = p.GetString();
             }
             if ((dataDir is null) == (pairsFile is null)) throw new ArgumentException("give exactly one of --data DIR or --pairs FILE.tsv");
-            var options = binder.Bind(parse, pairsFile is not null ? new TrainOptions { Loss = "pointwise" } : null);
+            var options = binder.Bind(parse, pairsFile is not null ? new TrainOptions { Loss = LossKind.Pointwise } : null);
             if (parse.GetValue(stream))
             {
                 if (pairsFile is null) throw new ArgumentException("--stream reads a pair file: give --pairs FILE.tsv");

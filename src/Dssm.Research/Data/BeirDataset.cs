@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Dssm.Research.Ranking;
 using QrelSet = Dssm.Research.Ranking.Qrels;
 
 namespace Dssm.Research.Data;

@@ -1,5 +1,3 @@
-using Dssm.Research.Ranking;
-
 namespace Dssm.Research.Data;
 
 /// <summary>

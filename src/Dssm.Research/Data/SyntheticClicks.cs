@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Dssm.Research.Ranking;
 using static Dssm.Research.Data.SyntheticClicksLexicon;
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using Dssm.Research.Ranking;
 
 namespace Dssm.Research.Data;
 

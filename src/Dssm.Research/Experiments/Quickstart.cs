@@ -1,4 +1,5 @@
 using Dssm.Research.Evaluation;
+using Dssm.Research.Text;
 using Dssm.Research.Training;
 
 namespace Dssm.Research.Experiments;
@@ -20,7 +21,7 @@ public static class Quickstart
             Directory.Delete(outDir, recursive: true);
         }
         var runDir = Path.Combine(outDir, "dssm");
-        log($"training a {options.Model.ToUpperInvariant()} on {dataDir} (γ = {options.Gamma}, J = {options.Negatives}, {options.Epochs} epochs) into {runDir}");
+        log($"training a {OptionName.Of(options.Model).ToUpperInvariant()} on {dataDir} (γ = {options.Gamma}, J = {options.Negatives}, {options.Epochs} epochs) into {runDir}");
         var training = Experiment.Train(dataDir, runDir, options, provenance: new Dictionary<string, object?> { ["command"] = command }, progress: progress);
         log($"trained {training.EpochsRun} epochs in {training.Seconds:F0} s; best dev {training.DevMetric} {training.BestDev:F4} at epoch {training.BestEpoch}");
         var reports = new List<EvaluationReport> { Experiment.Evaluate(runDir, dataDir, "test", device: options.Device, command: $"dssm evaluate --model {runDir} --data {dataDir} --split test") };

@@ -25,7 +25,7 @@ public sealed class CdssmModel : nn.Module, ISemanticModel
     }
 
     public DssmOptions Options { get; }
-    public string Kind => "cdssm";
+    public ModelKind Kind => ModelKind.Cdssm;
     public bool ReadsWords => true;
     public nn.Module Module => this;
 

@@ -1,4 +1,3 @@
-using TorchSharp;
 using static TorchSharp.torch;
 
 namespace Dssm.Research.Models;
@@ -21,7 +20,7 @@ public sealed class DssmModel : nn.Module, ISemanticModel
     }
 
     public DssmOptions Options { get; }
-    public string Kind => "dssm";
+    public ModelKind Kind => ModelKind.Dssm;
     public bool ReadsWords => false;
     public nn.Module Module => this;
 

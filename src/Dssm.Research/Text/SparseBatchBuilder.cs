@@ -75,7 +75,7 @@ public sealed class SparseBatchBuilder
 
     /// <summary>
     /// Appends one bag for UTF-8 text — what a corpus reader holds before it makes strings. ASCII text
-    /// is featurised straight from the bytes; other text is decoded into a reused buffer (invalid bytes
+    /// is featurized straight from the bytes; other text is decoded into a reused buffer (invalid bytes
     /// become U+FFFD, a separator). Same bag as <see cref="Append"/> on the decoded string.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

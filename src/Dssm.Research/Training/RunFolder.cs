@@ -1,8 +1,8 @@
 using System.Text.Json;
 using Dssm.Research.Losses;
 using Dssm.Research.Models;
-using Dssm.Research.Text;
 using Dssm.Research.Runtime;
+using Dssm.Research.Text;
 using static TorchSharp.torch;
 
 namespace Dssm.Research.Training;
@@ -211,7 +211,7 @@ public sealed class RunFolder(string directory)
             if (!saved.TryGetValue(name, out var source))
             {
                 if (name.StartsWith("loss.", StringComparison.Ordinal)) continue; // a model loaded for encoding needs no loss
-                throw new InvalidDataException($"{path}: tensor '{name}' is missing — the weights do not belong to a {model.Kind} model built from this config");
+                throw new InvalidDataException($"{path}: tensor '{name}' is missing — the weights do not belong to a {OptionName.Of(model.Kind)} model built from this config");
             }
             if (!source.shape.SequenceEqual(target.shape))
                 throw new InvalidDataException($"{path}: tensor '{name}' has shape [{string.Join(",", source.shape)}] but the model built from config.json and the featurizer needs [{string.Join(",", target.shape)}] — the vocabulary and the weights do not match");

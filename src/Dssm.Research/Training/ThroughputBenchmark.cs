@@ -47,7 +47,7 @@ public static class ThroughputBenchmark
     {
         TorchRuntime.SetThreads(o.Threads);
         var device = TorchRuntime.ResolveDevice(o.Device);
-        using var model = ModelFactory.Create("dssm", o.Vocabulary, o.Towers with { LazyInputLayer = o.Lazy }, seed: 0);
+        using var model = ModelFactory.Create(ModelKind.Dssm, o.Vocabulary, o.Towers with { LazyInputLayer = o.Lazy }, seed: 0);
         model.Module.to(device);
         using var loss = new SoftmaxRankingLoss(o.Gamma);
         var optimizer = new Optimizer(OptimizerKind.Adam, model.DenseParameters, model.InputLayers);

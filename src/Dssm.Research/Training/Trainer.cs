@@ -1,10 +1,9 @@
 using System.Diagnostics;
-using System.Text.Json;
 using Dssm.Research.Losses;
 using Dssm.Research.Models;
-using Dssm.Research.Text;
 using Dssm.Research.Runtime;
 using Dssm.Research.Sampling;
+using Dssm.Research.Text;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -51,8 +50,8 @@ public sealed class Trainer : IDisposable
         var rows = data.Rows.Count > 0;
         INegativeSampler? sampler = rows || options.Sampler == SamplerKind.InBatch ? null : options.Sampler switch
         {
-            SamplerKind.Popular => new PopularityNegativeSampler(data.ClicksPerDocument),
-            SamplerKind.Bm25 => new HardNegativeSampler(
+            SamplerKind.Popular => new PopularNegativeSampler(data.ClicksPerDocument),
+            SamplerKind.Bm25 => new Bm25NegativeSampler(
                 Enumerable.Range(0, data.Queries.Count).Select(q => hardNegatives?.Invoke(q)
                     ?? throw new ArgumentException("the bm25 sampler needs hard-negative candidates (see Experiment.Train)")).ToList(),
                 data.Documents.Count),
@@ -70,7 +69,7 @@ public sealed class Trainer : IDisposable
     /// the file. Pointwise loss on every row, or softmax on the rows labelled 1 with random or in-batch negatives.
     /// </summary>
     public Trainer(TrainOptions options, PairStream pairs, ITextFeaturizer featurizer, Action<TrainProgress>? progress = null)
-        : this(options, featurizer, null, progress, () => options.Loss == "pointwise" ? AutoPositiveWeight(pairs) : options.Negatives)
+        : this(options, featurizer, null, progress, () => options.Loss == LossKind.Pointwise ? AutoPositiveWeight(pairs) : options.Negatives)
     {
         var streamed = new PairStreamSource(this.options, pairs, featurizer, Model.ReadsWords);
         (Rows, Positives) = (streamed.Rows, streamed.Positives);
@@ -88,7 +87,7 @@ public sealed class Trainer : IDisposable
         Model = ModelFactory.Create(options.Model, featurizer.Dimension, options.Towers, options.Seed);
         Model.Module.to(device);
         var extra = new List<Parameter>();
-        if (options.Loss == "softmax")
+        if (options.Loss == LossKind.Softmax)
         {
             softmax = new SoftmaxRankingLoss(options.Gamma, options.LearnableGamma);
             softmax.to(device);
@@ -107,10 +106,10 @@ public sealed class Trainer : IDisposable
     public ISemanticModel Model { get; }
     public ITextFeaturizer Featurizer { get; }
 
-    /// <summary>The document table featurised (in-memory training only).</summary>
+    /// <summary>The document table featurized (in-memory training only).</summary>
     public FeatureCache Documents => tables?.Documents ?? throw new InvalidOperationException("a streamed run keeps no document table");
 
-    /// <summary>The query table featurised (in-memory training only).</summary>
+    /// <summary>The query table featurized (in-memory training only).</summary>
     public FeatureCache Queries => tables?.Queries ?? throw new InvalidOperationException("a streamed run keeps no query table");
 
     /// <summary>Streamed runs: rows in the pair file, and rows labelled 1.</summary>
@@ -128,7 +127,7 @@ public sealed class Trainer : IDisposable
         {
             var full = Examples / options.BatchSize;
             var rest = Examples % options.BatchSize;
-            var steps = full + (rest > (options.Loss == "softmax" && options.Sampler == SamplerKind.InBatch ? options.Negatives : 0) ? 1 : 0);
+            var steps = full + (rest > (options.Loss == LossKind.Softmax && options.Sampler == SamplerKind.InBatch ? options.Negatives : 0) ? 1 : 0);
             if (steps > int.MaxValue) throw new ArgumentException($"{Examples:N0} examples in batches of {options.BatchSize} make more than {int.MaxValue:N0} steps an epoch; use larger batches");
             return options.MaxStepsPerEpoch > 0 ? (int)Math.Min(steps, options.MaxStepsPerEpoch) : (int)steps;
         }
@@ -136,7 +135,7 @@ public sealed class Trainer : IDisposable
 
     static TrainOptions Check(TrainOptions options, ClickData data)
     {
-        if (data.Rows.Count > 0 && options.Loss != "pointwise")
+        if (data.Rows.Count > 0 && options.Loss != LossKind.Pointwise)
             throw new ArgumentException("labelled (label, query, doc) rows train with --loss pointwise; the softmax loss needs clicks with sampled negatives");
         if (data.Rows.Count == 0 && data.Clicks.Count == 0) throw new ArgumentException("the training data has no clicks (no qrel with score > 0 in the training split)");
         return options;
@@ -312,7 +311,7 @@ public sealed class Trainer : IDisposable
     double NonFinite(string what, double value, int epoch, int step, int stepsPerEpoch, RunState state, RunFolder run)
     {
         optimizer.ZeroGrad();
-        if (options.OnNonFinite == "skip") return double.NaN;
+        if (options.OnNonFinite == NonFiniteAction.Skip) return double.NaN;
         throw new NonFiniteTrainingException(
             $"non-finite {what} ({value}) at step {state.GlobalStep + 1} (epoch {epoch + 1}, batch {step + 1} of {stepsPerEpoch}); " +
             $"last good checkpoint: {(run.HasCheckpoint ? run.CheckpointPath : "none yet")}. " +

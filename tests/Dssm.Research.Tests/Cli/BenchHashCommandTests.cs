@@ -3,11 +3,11 @@ using Dssm.Research.Text;
 
 namespace Dssm.Research.Tests.Cli;
 
-/// <summary><c>dssm bench hash</c> counts what the library featurises, with one thread or several.</summary>
+/// <summary><c>dssm bench hash</c> counts what the library featurizes, with one thread or several.</summary>
 public class BenchHashCommandTests
 {
     [Fact]
-    public void EveryLineIsFeaturised_WithOneOrSeveralThreads()
+    public void Every_line_is_featurized_with_one_or_several_threads()
     {
         var path = Path.Combine(Path.GetTempPath(), $"dssm-bench-{Guid.NewGuid():N}.txt");
         var lines = Enumerable.Range(0, 5000).Select(i => i % 7 == 0 ? "" : $"Line {i}: good food, café {i % 13} 北京").ToArray();

@@ -1,6 +1,4 @@
-using System.Text;
 using Dssm.Research.Data;
-using Dssm.Research.Ranking;
 
 namespace Dssm.Research.Tests.Data;
 

@@ -1,5 +1,4 @@
 using Dssm.Research.Data;
-using Dssm.Research.Ranking;
 
 namespace Dssm.Research.Tests.Data;
 

@@ -1,5 +1,4 @@
 using Dssm.Research.Data;
-using Dssm.Research.Ranking;
 using Xunit.Abstractions;
 
 namespace Dssm.Research.Tests.Data;

@@ -33,7 +33,7 @@ public class SamplerTests
     public void Popularity_sampler_follows_clicks_plus_one_to_the_power_three_quarters()
     {
         var clicks = new[] { 0, 15, 80, 0 };
-        var sampler = new PopularityNegativeSampler(clicks);
+        var sampler = new PopularNegativeSampler(clicks);
         var expected = clicks.Select(c => Math.Pow(c + 1, 0.75)).ToArray();
         var total = expected.Sum();
         var counts = new int[4];
@@ -46,7 +46,7 @@ public class SamplerTests
     [Fact]
     public void Hard_sampler_draws_from_the_candidates_minus_positives_then_backfills()
     {
-        var sampler = new HardNegativeSampler(new IReadOnlyList<int>[] { new[] { 4, 2, 9, 7 } }, 20);
+        var sampler = new Bm25NegativeSampler(new IReadOnlyList<int>[] { new[] { 4, 2, 9, 7 } }, 20);
         var buffer = new int[2];
         for (var i = 0; i < 200; i++)
         {

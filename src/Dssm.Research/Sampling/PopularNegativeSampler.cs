@@ -3,16 +3,16 @@ using Dssm.Research.Data;
 namespace Dssm.Research.Sampling;
 
 /// <summary>
-/// Negatives drawn with probability ∝ (clicks + 1)^0.75 — word2vec's unigram^0.75 applied to document
+/// Popular negatives (<see cref="SamplerKind.Popular"/>, <c>--sampler popular</c>), drawn with probability ∝ (clicks + 1)^0.75 — word2vec's unigram^0.75 applied to document
 /// click counts: popular documents, which a query is likely to be confused with, come up more often; the
 /// +1 keeps never-clicked documents possible. Vose's alias table: O(1) per draw.
 /// </summary>
-public sealed class PopularityNegativeSampler : INegativeSampler
+public sealed class PopularNegativeSampler : INegativeSampler
 {
     readonly double[] probability;
     readonly int[] alias;
 
-    public PopularityNegativeSampler(IReadOnlyList<int> clicksPerDocument, double power = 0.75)
+    public PopularNegativeSampler(IReadOnlyList<int> clicksPerDocument, double power = 0.75)
     {
         if (clicksPerDocument.Count == 0) throw new ArgumentException("the corpus is empty");
         var weights = clicksPerDocument.Select(c => Math.Pow(c + 1.0, power)).ToArray();
@@ -30,7 +30,7 @@ public sealed class PopularityNegativeSampler : INegativeSampler
         {
             var i = rng.Next(probability.Length);
             return rng.NextDouble() < probability[i] ? i : alias[i];
-        }, "popular");
+        }, Name);
 
     static (double[], int[]) BuildAlias(double[] weights)
     {

@@ -1,11 +1,11 @@
 using System.Reflection;
 using System.Runtime.Loader;
-using Dssm.Research.Ranking;
 
 namespace Dssm.Research.Reporting;
 
 /// <summary>
-/// Loads Plotly.NET into a private <see cref="AssemblyLoadContext"/> and calls it with strings.
+/// Hosts the Plotly bridge (<c>src/Dssm.Research.Plotly</c>, its type <c>Dssm.Research.Plotly.PlotlyBridge</c>) and Plotly.NET
+/// in a private <see cref="AssemblyLoadContext"/> and calls it with strings.
 /// <para>
 /// Why: Plotly.NET 6.0.0 is built against FSharp.Core 10.1.403, while dotnet-interactive 1.0.712001
 /// (the engine behind VS Code's Polyglot Notebooks) and dotnet-repl 0.3.259 ship and load
@@ -16,7 +16,7 @@ namespace Dssm.Research.Reporting;
 /// root. Only strings cross the boundary, so no Plotly.NET or FSharp.Core type ever meets the host's.
 /// </para>
 /// </summary>
-internal static class PlotlyBridge
+internal static class PlotlyHost
 {
     const string FolderName = "plotly-bridge";
     const string BridgeAssembly = "Dssm.Research.Plotly";
@@ -63,7 +63,7 @@ internal static class PlotlyBridge
     {
         var explicitDir = Environment.GetEnvironmentVariable("DSSM_PLOTLY_BRIDGE_DIR");
         if (!string.IsNullOrEmpty(explicitDir)) yield return explicitDir;
-        var here = Path.GetDirectoryName(typeof(PlotlyBridge).Assembly.Location);
+        var here = Path.GetDirectoryName(typeof(PlotlyHost).Assembly.Location);
         if (!string.IsNullOrEmpty(here))
         {
             yield return Path.Combine(here, FolderName);
@@ -71,7 +71,7 @@ internal static class PlotlyBridge
             yield return Path.GetFullPath(Path.Combine(here, "..", "..", FolderName));
         }
         yield return Path.Combine(AppContext.BaseDirectory, FolderName);
-        var version = typeof(PlotlyBridge).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0];
+        var version = typeof(PlotlyHost).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0];
         if (version is not null)
             foreach (var root in Runtime.TorchRuntime.PackageRoots())
                 yield return Path.Combine(root, "dssm.research", version, FolderName);

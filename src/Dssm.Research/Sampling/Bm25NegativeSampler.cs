@@ -3,12 +3,13 @@ using Dssm.Research.Data;
 namespace Dssm.Research.Sampling;
 
 /// <summary>
-/// Hard negatives: J documents drawn uniformly from a per-query list of top-ranked non-clicked documents
-/// (e.g. BM25's top 50). Documents that look lexically right but were not clicked teach the model what
-/// word overlap alone gets wrong. When a query has fewer candidates than J, the rest is drawn uniformly
+/// BM25 negatives (<see cref="SamplerKind.Bm25"/>, <c>--sampler bm25</c>), the "hard" negatives of the field: J documents
+/// drawn uniformly from a query's top-ranked non-clicked documents (BM25's top <c>TrainOptions.HardNegativePool</c>,
+/// 50 by default; any first-stage ranking can be passed). Documents that look lexically right but were not clicked
+/// teach the model what word overlap alone gets wrong. When a query has fewer candidates than J, the rest is drawn uniformly
 /// from the corpus (counted in <see cref="Backfilled"/>).
 /// </summary>
-public sealed class HardNegativeSampler : INegativeSampler
+public sealed class Bm25NegativeSampler : INegativeSampler
 {
     readonly IReadOnlyList<IReadOnlyList<int>> candidates;
     readonly int documents;
@@ -16,13 +17,12 @@ public sealed class HardNegativeSampler : INegativeSampler
 
     /// <param name="candidatesPerQuery">For each query index, ranked candidate documents (positives are skipped).</param>
     /// <param name="documents">Corpus size, for back-filling.</param>
-    /// <param name="name">Name in logs and configs.</param>
-    public HardNegativeSampler(IReadOnlyList<IReadOnlyList<int>> candidatesPerQuery, int documents, string name = "bm25")
+    public Bm25NegativeSampler(IReadOnlyList<IReadOnlyList<int>> candidatesPerQuery, int documents)
     {
-        candidates = candidatesPerQuery; this.documents = documents; Name = name;
+        candidates = candidatesPerQuery; this.documents = documents;
     }
 
-    public string Name { get; }
+    public string Name => "bm25";
 
     /// <summary>Negatives drawn from the whole corpus because a query's candidate list was too short.</summary>
     public long Backfilled => Interlocked.Read(ref backfilled);
