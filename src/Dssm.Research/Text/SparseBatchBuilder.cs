@@ -155,7 +155,7 @@ public sealed class SparseBatchBuilder
         length += previousIsWord;
 
         // (2) Packed n-grams.
-        var grams = _grams.AsSpan(0, length + 1);
+        var grams = _grams.AsSpan(0, length);             // at most length − 1 n-grams; length ≤ text.Length + 2 = the buffer's least size
         var count = 0;
         if (_hasher.Options.N == 2)
             for (var k = 1; k < length; k++)
