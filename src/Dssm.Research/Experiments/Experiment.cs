@@ -129,7 +129,7 @@ public static class Experiment
         return report;
     }
 
-    /// <summary>AUC of cos(y_Q, y_D) against the labels of pointwise rows, and accuracy with the threshold cos     /// <summary>AUC and accuracy (threshold on σ(γ·cos + b) ≈ cos above its median is not used: we threshold cosine at 0) of a model on pointwise rows.</summary>gt; 0.</summary>
+    /// <summary>AUC of cos(y_Q, y_D) against the labels of pointwise rows, and accuracy with the threshold cos &gt; 0.</summary>
     public static (double Auc, double Accuracy, int Rows) EvaluatePairs(string runDir, string pairsFile, DeviceChoice device = DeviceChoice.Auto)
     {
         using var model = TrainedModel.Load(runDir, device);

@@ -10,13 +10,6 @@ using static TorchSharp.torch;
 
 namespace Dssm.Research.Training;
 
-/// <summary>A progress report, after every logged step and every epoch.</summary>
-public sealed record TrainProgress(int Epoch, int Epochs, int Step, int StepsPerEpoch, double Loss, double QueriesPerSecond, double? Dev, string? DevMetric);
-
-/// <summary>What a finished run reached.</summary>
-public sealed record TrainResult(string RunDirectory, int EpochsRun, long Steps, double? BestDev, int BestEpoch, string DevMetric,
-    long SkippedBatches, bool StoppedEarly, double QueriesPerSecond, double Seconds);
-
 /// <summary>
 /// Trains a DSSM or CDSSM (Huang et al. 2013, §3.3–3.4): for each clicked (query, document) pair, J
 /// sampled negatives, softmax over γ·cosine, mini-batch updates; or pointwise rows with binary
