@@ -73,7 +73,7 @@ public sealed class TrainingOptionsBinder
         if (Given(streamBuffer)) options = options with { StreamBuffer = parse.GetValue(streamBuffer) };
         if (Given(checkpointEvery)) options = options with { CheckpointEverySteps = parse.GetValue(checkpointEvery) };
         if (Given(seed)) options = options with { Seed = parse.GetValue(seed) };
-        if (Given(device)) options = options with { Device = TorchRuntime.ParseDevice(parse.GetValue(device)!) };
+        if (Given(device)) options = options with { Device = Devices.Parse(parse.GetValue(device)!) };
         if (Given(threads)) options = options with { Threads = parse.GetValue(threads) };
         return options.Validate();
     }

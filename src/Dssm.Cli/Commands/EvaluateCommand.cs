@@ -27,7 +27,7 @@ public static class EvaluateCommand
             { model, data, pairs, split, candidates, runFile, metrics, hybrid, depth, json, deviceOption };
         command.SetAction(parse =>
         {
-            var device = TorchRuntime.ParseDevice(parse.GetValue(deviceOption)!);
+            var device = Devices.Parse(parse.GetValue(deviceOption)!);
             if (parse.GetValue(pairs) is { } pairsFile)
             {
                 var (auc, accuracy, rows) = Experiment.EvaluatePairs(parse.GetValue(model)!, pairsFile, device);

@@ -16,7 +16,7 @@ public static class SearchCommands
         var command = new Command("encode", "Encode a corpus with the document tower into an embedding index file (for dssm search --index).") { model, data, output, device };
         command.SetAction(parse =>
         {
-            var index = SemanticSearch.Encode(parse.GetValue(model)!, parse.GetValue(data), parse.GetValue(output)!, TorchRuntime.ParseDevice(parse.GetValue(device)!));
+            var index = SemanticSearch.Encode(parse.GetValue(model)!, parse.GetValue(data), parse.GetValue(output)!, Devices.Parse(parse.GetValue(device)!));
             Console.WriteLine($"{index.Count} documents × {index.Dimension} dimensions → {Path.GetFullPath(parse.GetValue(output)!)}");
             return 0;
         });
@@ -35,7 +35,7 @@ public static class SearchCommands
         var command = new Command("search", "Top-k documents by cosine for queries typed on the command line or stdin.") { model, query, depth, data, indexFile, device };
         command.SetAction(parse =>
         {
-            using var search = SemanticSearch.Open(parse.GetValue(model)!, parse.GetValue(data), parse.GetValue(indexFile), TorchRuntime.ParseDevice(parse.GetValue(device)!));
+            using var search = SemanticSearch.Open(parse.GetValue(model)!, parse.GetValue(data), parse.GetValue(indexFile), Devices.Parse(parse.GetValue(device)!));
             var queries = parse.GetValue(query) is { Length: > 0 } given ? given : ReadLines(Console.In).ToArray();
             foreach (var result in search.Search(queries, parse.GetValue(depth))) Console.Write(result.ToText());
             return 0;

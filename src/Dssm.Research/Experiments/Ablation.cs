@@ -8,9 +8,6 @@ using Dssm.Research.Training;
 
 namespace Dssm.Research.Experiments;
 
-/// <summary>One value of an ablation: its run folder, training outcome and test figures.</summary>
-public sealed record AblationRow(string Param, string Value, string RunDirectory, double? BestDev, int BestEpoch, double Seconds, double QueriesPerSecond, IReadOnlyDictionary<string, double> Test);
-
 /// <summary>
 /// Trains once per value of one option — everything else, the seed included, held fixed — and evaluates each
 /// run on the test split: the paper tunes γ on held-out data and fixes J = 4; here both can be seen.

@@ -36,7 +36,7 @@ public sealed class TrainedModel : IDisposable
         var hasherPath = Path.Combine(run.FeaturizerPath, WordHasher.FileName);
         if (!File.Exists(hasherPath)) throw new FileNotFoundException($"{hasherPath}: missing — the run folder has no featurizer", hasherPath);
         var hasher = WordHasher.Load(hasherPath);
-        var torchDevice = TorchRuntime.ResolveDevice(device);
+        var torchDevice = Devices.Resolve(device);
         var model = ModelFactory.Create(options.Model, hasher.Dimension, options.Towers);
         model.Module.to(torchDevice);
         run.LoadBestInto(model);

@@ -74,26 +74,8 @@ public static class Charts
                 PageBlock.Chart c => c.Rendered.Html,
                 _ => throw new ArgumentException($"unknown page block {block.GetType().Name}"),
             });
-        return $$"""
-            <!DOCTYPE html>
-            <html lang="en">
-            <head>
-            <meta charset="utf-8">
-            <title>{{WebUtility.HtmlEncode(title)}}</title>
-            <style>
-            body { font-family: system-ui, sans-serif; max-width: 1100px; margin: 2em auto; padding: 0 1em; line-height: 1.5; }
-            pre { background: #f6f8fa; padding: .8em; overflow-x: auto; }
-            table { border-collapse: collapse; margin: 1em 0; } th, td { border: 1px solid #ccc; padding: .25em .6em; text-align: right; }
-            th { background: #f0f0f0; } .dssm-chart { margin: 1em 0; }
-            </style>
-            {{PlotlyScript()}}
-            </head>
-            <body>
-            <h1>{{WebUtility.HtmlEncode(title)}}</h1>
-            {{body}}
-            </body>
-            </html>
-            """;
+        return HtmlPage.Render(title, "pre { background: #f6f8fa; padding: .8em; overflow-x: auto; } table { margin: 1em 0; } .dssm-chart { margin: 1em 0; }",
+            PlotlyScript(), $"<h1>{WebUtility.HtmlEncode(title)}</h1>\n{body}");
     }
 
     static readonly MarkdownPipeline MarkdownPipeline = new MarkdownPipelineBuilder().UseAdvancedExtensions().Build();
