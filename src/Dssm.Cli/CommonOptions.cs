@@ -17,6 +17,13 @@ public static class CommonOptions
         DefaultValueFactory = _ => "auto",
     };
 
+    /// <summary>Documents per query (trec_eval's ranking depth): <c>--depth</c>, also <c>-k</c>.</summary>
+    public static Option<int> Depth(int defaultValue, string description) => new("--depth", "-k")
+    {
+        Description = description,
+        DefaultValueFactory = _ => defaultValue,
+    };
+
     public static Option<int> Seed() => new("--seed")
     {
         Description = "Seed for every random choice; the same seed gives the same numbers.",

@@ -1,5 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
+using Dssm.Research.Losses;
+using Dssm.Research.Models;
 using Dssm.Research.Runtime;
 using Dssm.Research.Sampling;
 using Dssm.Research.Text;
@@ -52,7 +54,7 @@ public sealed class TrainingOptionsBinder
             catch (JsonException e) { throw new InvalidDataException($"{file}: not a TrainOptions JSON object ({e.Message})"); }
         }
         bool Given(Option o) => parse.GetResult(o) is { Implicit: false };
-        if (Given(model)) options = options with { Model = parse.GetValue(model)! };
+        if (Given(model)) options = options with { Model = OptionName.Parse<ModelKind>(parse.GetValue(model)!, "model") };
         if (Given(gamma)) options = options with { Gamma = parse.GetValue(gamma) };
         if (Given(learnableGamma)) options = options with { LearnableGamma = parse.GetValue(learnableGamma) };
         if (Given(negatives)) options = options with { Negatives = parse.GetValue(negatives) };
@@ -60,18 +62,18 @@ public sealed class TrainingOptionsBinder
         if (Given(epochs)) options = options with { Epochs = parse.GetValue(epochs) };
         if (Given(batch)) options = options with { BatchSize = parse.GetValue(batch) };
         if (Given(lr)) options = options with { LearningRate = parse.GetValue(lr) };
-        if (Given(optimizer)) options = options with { Optimizer = Enum.Parse<OptimizerKind>(parse.GetValue(optimizer)!, ignoreCase: true) };
+        if (Given(optimizer)) options = options with { Optimizer = OptionName.Parse<OptimizerKind>(parse.GetValue(optimizer)!, "optimizer") };
         if (Given(tokenizer)) options = options with { Hashing = options.Hashing with { Tokenizer = TokenizerFactory.Parse(parse.GetValue(tokenizer)!) } };
         if (Given(ngram)) options = options with { Hashing = options.Hashing with { N = parse.GetValue(ngram) } };
         if (Given(steps)) options = options with { MaxStepsPerEpoch = parse.GetValue(steps) };
         if (Given(patience)) options = options with { Patience = parse.GetValue(patience) };
         if (Given(clip)) options = options with { ClipNorm = parse.GetValue(clip) };
-        if (Given(nonFinite)) options = options with { OnNonFinite = parse.GetValue(nonFinite)! };
-        if (Given(loss)) options = options with { Loss = parse.GetValue(loss)! };
+        if (Given(nonFinite)) options = options with { OnNonFinite = OptionName.Parse<NonFiniteAction>(parse.GetValue(nonFinite)!, "on-non-finite") };
+        if (Given(loss)) options = options with { Loss = OptionName.Parse<LossKind>(parse.GetValue(loss)!, "loss") };
         if (Given(streamBuffer)) options = options with { StreamBuffer = parse.GetValue(streamBuffer) };
         if (Given(checkpointEvery)) options = options with { CheckpointEverySteps = parse.GetValue(checkpointEvery) };
         if (Given(seed)) options = options with { Seed = parse.GetValue(seed) };
-        if (Given(device)) options = options with { Device = TorchRuntime.ParseDevice(parse.GetValue(device)!) };
+        if (Given(device)) options = options with { Device = Devices.Parse(parse.GetValue(device)!) };
         if (Given(threads)) options = options with { Threads = parse.GetValue(threads) };
         return options.Validate();
     }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using Dssm.Research.Reporting;
 using Markdig;
 using Microsoft.DotNet.Interactive.Documents;
 
@@ -55,26 +56,12 @@ public static class NotebookHtml
                     _ => "",
                 });
         }
-        return $$"""
-            <!DOCTYPE html>
-            <html lang="en">
-            <head>
-            <meta charset="utf-8">
-            <title>{{WebUtility.HtmlEncode(title)}}</title>
-            <style>
-            body { font-family: system-ui, sans-serif; max-width: 1100px; margin: 2em auto; padding: 0 1em; line-height: 1.5; }
-            pre { padding: .8em; overflow-x: auto; } pre.code { background: #f6f8fa; } pre.output { border-left: 3px solid #ccc; }
-            pre.error { background: #fff0f0; border-left: 3px solid #c00; } .run { color: #666; }
-            table { border-collapse: collapse; } th, td { border: 1px solid #ccc; padding: .25em .6em; text-align: right; } th { background: #f0f0f0; }
-            </style>
-            {{(plotlyJsFile is null
+        return HtmlPage.Render(title,
+            "pre { padding: .8em; overflow-x: auto; } pre.code { background: #f6f8fa; } pre.output { border-left: 3px solid #ccc; }\n" +
+            "pre.error { background: #fff0f0; border-left: 3px solid #c00; } .run { color: #666; }",
+            plotlyJsFile is null
                 ? $"<script type=\"text/javascript\">{PlotlyJs.Replace("</script", "<\\/script", StringComparison.OrdinalIgnoreCase)}</script>"
-                : $"<script type=\"text/javascript\" src=\"{WebUtility.HtmlEncode(plotlyJsFile)}\"></script>")}}
-            </head>
-            <body>
-            {{body}}
-            </body>
-            </html>
-            """;
+                : $"<script type=\"text/javascript\" src=\"{WebUtility.HtmlEncode(plotlyJsFile)}\"></script>",
+            body.ToString());
     }
 }

@@ -32,7 +32,7 @@ public static class BenchTrainCommands
                 Vocabulary = parse.GetValue(vocab), Batch = parse.GetValue(batch), Negatives = parse.GetValue(negatives),
                 IdsPerText = parse.GetValue(nnz), Steps = train ? parse.GetValue(steps) : 1, Warmup = train ? parse.GetValue(warmup) : 1,
                 Gamma = parse.GetValue(gamma), Threads = parse.GetValue(threads), Zipf = parse.GetValue(zipf), Lazy = !parse.GetValue(dense),
-                Device = TorchRuntime.ParseDevice(parse.GetValue(device)!),
+                Device = Devices.Parse(parse.GetValue(device)!),
             };
             var r = ThroughputBenchmark.Run(options);
             Console.WriteLine($"dssm bench {name}: device {r.Device} threads {r.Threads} input-layer {(options.Lazy ? "lazy" : "dense")}");

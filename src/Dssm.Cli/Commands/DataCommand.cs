@@ -11,8 +11,6 @@ namespace Dssm.Cli.Commands;
 /// </summary>
 public static class DataCommand
 {
-    static readonly string[] Formats = ["pointwise", "clicklog", "wikiqa", "lcqmc", "msmarco"];
-
     public static Command Create()
     {
         var command = new Command("data", "Datasets: convert public formats to BEIR, check, describe, fetch, and regenerate the embedded semantic-clicks set.");
@@ -32,8 +30,8 @@ public static class DataCommand
 
     static Command Convert()
     {
-        var from = new Option<string>("--from") { Description = $"Input format: {string.Join(" | ", Formats)}.", Required = true };
-        from.AcceptOnlyFromAmong(Formats);
+        var from = new Option<string>("--from") { Description = $"Input format: {string.Join(" | ", DataConversion.Formats)}.", Required = true };
+        from.AcceptOnlyFromAmong([.. DataConversion.Formats]);
         var input = new Argument<string>("IN") { Description = "Input file (pointwise, clicklog, lcqmc, a WikiQA TSV) or folder (WikiQACorpus, MS MARCO)." };
         var output = new Option<string>("--out") { Description = "Output folder (BEIR layout; pairs.tsv too for pair formats).", Required = true };
         var split = new Option<string>("--split") { Description = "Split for inputs without splits.", DefaultValueFactory = _ => "train" };
@@ -50,38 +48,9 @@ public static class DataCommand
         command.Options.Add(lenient);
         command.SetAction(parse => CliErrors.Run(() =>
         {
-            var read = new DataReadOptions(Lenient: parse.GetValue(lenient));
-            var convert = new ConvertOptions(parse.GetValue(split)!, parse.GetValue(dev), parse.GetValue(test));
-            var inPath = parse.GetValue(input)!;
-            var outDir = parse.GetValue(output)!;
-            var reports = new List<DataReadReport>();
-            BeirDataset? ds = null;
-            switch (parse.GetValue(from))
-            {
-                case "msmarco":
-                    reports.AddRange(MsMarcoConverter.Convert(inPath, outDir, read));
-                    break;
-                case "wikiqa":
-                    ds = WikiQaConverter.Convert(inPath, read, convert, reports);
-                    break;
-                case var format:
-                    var report = new DataReadReport(inPath);
-                    reports.Add(report);
-                    var pairs = (format switch
-                    {
-                        "pointwise" => PointwiseReader.Read(inPath, read, report),
-                        "clicklog" => ClickLogReader.Read(inPath, read, report),
-                        _ => SentencePairReader.Read(inPath, read, report),
-                    }).ToList();
-                    ds = PointwiseConverter.ToBeir(pairs, convert);
-                    Directory.CreateDirectory(outDir);
-                    PointwiseReader.Write(Path.Combine(outDir, "pairs.tsv"), pairs);
-                    break;
-            }
-            ds?.Save(outDir);
-            Print(reports);
-            Console.WriteLine($"wrote {outDir}");
-            if (ds is not null) Console.Write(DatasetStats.Compute(ds).ToText());
+            var result = DataConversion.Convert(parse.GetValue(from)!, parse.GetValue(input)!, parse.GetValue(output)!,
+                new DataReadOptions(Lenient: parse.GetValue(lenient)), new ConvertOptions(parse.GetValue(split)!, parse.GetValue(dev), parse.GetValue(test)));
+            Console.Write(result.ToText());
             return 0;
         }));
         return command;
@@ -99,7 +68,7 @@ public static class DataCommand
         command.SetAction(parse => CliErrors.Run(() =>
         {
             var ds = BeirDataset.Load(parse.GetValue(dir)!, new DataReadOptions(Lenient: parse.GetValue(lenient), DeduplicateDocuments: parse.GetValue(dedup)));
-            Print(ds.Reports);
+            Console.Write(DataReadReport.ToText(ds.Reports));
             Console.WriteLine($"ok: {ds.Documents.Count:N0} documents, {ds.Queries.Count:N0} queries, splits {string.Join(", ", ds.Splits)}");
             return 0;
         }));
@@ -170,15 +139,5 @@ public static class DataCommand
             return 0;
         }));
         return command;
-    }
-
-    static void Print(IEnumerable<DataReadReport> reports)
-    {
-        foreach (var r in reports)
-        {
-            Console.WriteLine(r);
-            foreach (var s in r.Skipped.Take(20)) Console.WriteLine($"  skipped {s}");
-            if (r.Skipped.Count > 20) Console.WriteLine($"  ... and {r.Skipped.Count - 20:N0} more skipped lines");
-        }
     }
 }

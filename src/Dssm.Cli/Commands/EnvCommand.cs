@@ -17,7 +17,7 @@ public static class EnvCommand
         {
             var env = TorchRuntime.Initialize();
             TorchRuntime.SetThreads(parse.GetValue(threads));
-            var chosen = TorchRuntime.ResolveDevice(TorchRuntime.ParseDevice(parse.GetValue(device)!));
+            var chosen = Devices.Resolve(Devices.Parse(parse.GetValue(device)!));
             Console.WriteLine($"backend            {env.Backend}");
             Console.WriteLine($"torchsharp         {env.TorchSharpVersion}");
             Console.WriteLine($"libtorch           {env.LibTorchVersion}");

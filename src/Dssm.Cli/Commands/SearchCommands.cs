@@ -1,24 +1,12 @@
 using System.CommandLine;
-using System.Text.Json;
-using Dssm.Research.Data;
 using Dssm.Research.Experiments;
-using Dssm.Research.Models;
-using Dssm.Research.Retrieval;
 using Dssm.Research.Runtime;
-using Dssm.Research.Training;
 
 namespace Dssm.Cli.Commands;
 
-/// <summary><c>dssm encode</c> (corpus → embedding index file) and <c>dssm search</c> (interactive top-k).</summary>
+/// <summary><c>dssm encode</c> (<see cref="SemanticSearch.Encode"/>) and <c>dssm search</c> (<see cref="SemanticSearch.Search"/>).</summary>
 public static class SearchCommands
 {
-    static string DataOf(string runDir, string? data)
-    {
-        if (data is not null) return data;
-        using var cfg = JsonDocument.Parse(File.ReadAllText(new RunFolder(runDir).ConfigPath));
-        return cfg.RootElement.GetProperty("provenance").TryGetProperty("data", out var d) ? d.GetString()! : throw new ArgumentException("the run has no dataset recorded; give --data DIR");
-    }
-
     public static Command Encode()
     {
         var model = new Option<string>("--model") { Description = "Run folder of a trained model.", Required = true };
@@ -28,10 +16,7 @@ public static class SearchCommands
         var command = new Command("encode", "Encode a corpus with the document tower into an embedding index file (for dssm search --index).") { model, data, output, device };
         command.SetAction(parse =>
         {
-            using var m = TrainedModel.Load(parse.GetValue(model)!, TorchRuntime.ParseDevice(parse.GetValue(device)!));
-            var ds = BeirDataset.Load(DataOf(m.RunDirectory, parse.GetValue(data)));
-            var index = EmbeddingIndex.Encode(ds.Documents.Select(d => (d.Id, d.FullText)).ToList(), t => m.Encode(t, TextSide.Document));
-            index.Save(parse.GetValue(output)!);
+            var index = SemanticSearch.Encode(parse.GetValue(model)!, parse.GetValue(data), parse.GetValue(output)!, Devices.Parse(parse.GetValue(device)!));
             Console.WriteLine($"{index.Count} documents × {index.Dimension} dimensions → {Path.GetFullPath(parse.GetValue(output)!)}");
             return 0;
         });
@@ -42,29 +27,17 @@ public static class SearchCommands
     {
         var model = new Option<string>("--model") { Description = "Run folder of a trained model.", Required = true };
         var query = new Option<string[]>("--query") { Description = "Query text (repeatable). Without it, queries are read from stdin, one a line.", AllowMultipleArgumentsPerToken = false };
-        var k = new Option<int>("-k", "--top") { Description = "Documents to show per query.", DefaultValueFactory = _ => 10 };
+        var depth = CommonOptions.Depth(10, "Documents to show per query.");
+        depth.Aliases.Add("--top");
         var data = new Option<string?>("--data") { Description = "Dataset folder (default: the one the model was trained on)." };
         var indexFile = new Option<string?>("--index") { Description = "Embedding index from dssm encode (skips encoding the corpus)." };
         var device = CommonOptions.Device();
-        var command = new Command("search", "Top-k documents by cosine for queries typed on the command line or stdin.") { model, query, k, data, indexFile, device };
+        var command = new Command("search", "Top-k documents by cosine for queries typed on the command line or stdin.") { model, query, depth, data, indexFile, device };
         command.SetAction(parse =>
         {
-            using var m = TrainedModel.Load(parse.GetValue(model)!, TorchRuntime.ParseDevice(parse.GetValue(device)!));
-            var ds = BeirDataset.Load(DataOf(m.RunDirectory, parse.GetValue(data)));
-            var index = parse.GetValue(indexFile) is { } f ? EmbeddingIndex.Load(f)
-                : EmbeddingIndex.Encode(ds.Documents.Select(d => (d.Id, d.FullText)).ToList(), t => m.Encode(t, TextSide.Document));
+            using var search = SemanticSearch.Open(parse.GetValue(model)!, parse.GetValue(data), parse.GetValue(indexFile), Devices.Parse(parse.GetValue(device)!));
             var queries = parse.GetValue(query) is { Length: > 0 } given ? given : ReadLines(Console.In).ToArray();
-            foreach (var q in queries)
-            {
-                Console.WriteLine($"query: {q}");
-                var hits = index.Search(m.Encode([q], TextSide.Query)[0], parse.GetValue(k));
-                var rank = 0;
-                foreach (var hit in hits)
-                {
-                    var text = ds.TryGetDocument(hit.DocId, out var doc) ? doc.FullText : "";
-                    Console.WriteLine($"{++rank,4}  {hit.Score:F4}  {hit.DocId}  {(text.Length > 90 ? text[..90] + "…" : text)}");
-                }
-            }
+            foreach (var result in search.Search(queries, parse.GetValue(depth))) Console.Write(result.ToText());
             return 0;
         });
         return command;

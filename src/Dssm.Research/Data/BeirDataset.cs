@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using QrelSet = Dssm.Research.Evaluation.Qrels;
+using QrelSet = Dssm.Research.Ranking.Qrels;
 
 namespace Dssm.Research.Data;
 

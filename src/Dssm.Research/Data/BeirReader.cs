@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Dssm.Research.Ranking;
 
 namespace Dssm.Research.Data;
 

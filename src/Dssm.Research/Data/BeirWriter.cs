@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using Dssm.Research.Evaluation;
+using Dssm.Research.Ranking;
 
 namespace Dssm.Research.Data;
 

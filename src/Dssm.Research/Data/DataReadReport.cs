@@ -34,6 +34,19 @@ public sealed class DataReadReport
         skipped.Add(new SkippedLine(error.File, error.Line, error.Field, error.Reason));
     }
 
+    /// <summary>One line per report and, under it, its first <paramref name="listed"/> skipped lines (then how many more).</summary>
+    public static string ToText(IEnumerable<DataReadReport> reports, int listed = 20)
+    {
+        var text = new System.Text.StringBuilder();
+        foreach (var r in reports)
+        {
+            text.Append(r).Append('\n');
+            foreach (var s in r.Skipped.Take(listed)) text.Append($"  skipped {s}\n");
+            if (r.Skipped.Count > listed) text.Append($"  ... and {r.Skipped.Count - listed:N0} more skipped lines\n");
+        }
+        return text.ToString();
+    }
+
     public override string ToString() =>
         $"{File}: read {Read:N0}, kept {Kept:N0}, duplicates {Duplicates:N0}, skipped {skipped.Count:N0}" +
         (BlankLines > 0 ? $", blank lines {BlankLines:N0}" : "");

@@ -1,4 +1,4 @@
-using Dssm.Research.Evaluation;
+using Dssm.Research.Ranking;
 
 namespace Dssm.Research.Data;
 

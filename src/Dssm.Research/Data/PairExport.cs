@@ -1,5 +1,3 @@
-using Dssm.Research.Sampling;
-
 namespace Dssm.Research.Data;
 
 /// <summary>

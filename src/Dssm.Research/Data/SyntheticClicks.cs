@@ -1,6 +1,5 @@
 using System.Globalization;
-using System.Text;
-using Dssm.Research.Evaluation;
+using Dssm.Research.Ranking;
 using static Dssm.Research.Data.SyntheticClicksLexicon;
 
 namespace Dssm.Research.Data;
@@ -22,7 +21,7 @@ namespace Dssm.Research.Data;
 /// in addition one query pattern per intent is held out of training altogether (its queries go to dev and
 /// test), so the test split mixes new combinations of trained wording with wording never trained on.
 /// Ids are opaque (<c>en-d0001</c>, <c>zh-q00001</c>) and pages are shuffled, so order gives nothing away.</para>
-/// Deterministic: one <see cref="SplitMix64"/> stream from <see cref="SyntheticClicksOptions.Seed"/>,
+/// Deterministic: one <see cref="Rng"/> stream (its modulo mapping) from <see cref="SyntheticClicksOptions.Seed"/>,
 /// ordinal string handling, <c>\n</c> endings; the same options write the same bytes on every machine.
 /// </summary>
 public static class SyntheticClicks
@@ -33,7 +32,7 @@ public static class SyntheticClicks
     public static BeirDataset Generate(SyntheticClicksOptions? options = null)
     {
         options ??= new SyntheticClicksOptions();
-        var rng = new SplitMix64(options.Seed);
+        var rng = new Rng(options.Seed);
         var documents = new List<BeirDocument>();
         var queries = new List<KeyValuePair<string, string>>();
         var qrels = new Dictionary<string, Qrels>(StringComparer.Ordinal) { ["train"] = new(), ["dev"] = new(), ["test"] = new() };
@@ -52,7 +51,7 @@ public static class SyntheticClicks
         return ds;
     }
 
-    static void Part(string lang, Domain[] domains, string[] asides, string[] filler, SyntheticClicksOptions options, SplitMix64 rng,
+    static void Part(string lang, Domain[] domains, string[] asides, string[] filler, SyntheticClicksOptions options, Rng rng,
         List<BeirDocument> allDocs, List<KeyValuePair<string, string>> allQueries, Dictionary<string, Qrels> qrels)
     {
         bool zh = lang == "zh";
@@ -64,7 +63,7 @@ public static class SyntheticClicks
             {
                 // One query pattern per intent is never shown in training: its queries test generalisation to
                 // new wording (letter n-grams help: "cheapest flight" vs the trained "cheap flights").
-                var heldOut = options.HeldOutPatternPerIntent ? intent.Query[rng.Below(intent.Query.Length)] : null;
+                var heldOut = options.HeldOutPatternPerIntent ? intent.Query[rng.NextModulo(intent.Query.Length)] : null;
                 int slotIndex = 0;
                 foreach (var slot in domain.Slots)
                 {
@@ -72,13 +71,13 @@ public static class SyntheticClicks
                     {
                         var form = slot.Doc[k % slot.Doc.Length];
                         var sibling = domain.Intents.Where(i => i != intent).ToList();
-                        var aside = rng.Pick(asides).Replace("{k}", rng.Pick(sibling).Keyword).Replace("{q}", rng.Pick(slot.Query));
+                        var aside = rng.PickModulo(asides).Replace("{k}", rng.PickModulo(sibling).Keyword).Replace("{q}", rng.PickModulo(slot.Query));
                         var body = Sentence(intent.Doc[k % intent.Doc.Length].Replace("{s}", form), zh);
-                        var text = zh ? body + aside + rng.Pick(filler) : body + " " + aside + " " + rng.Pick(filler);
+                        var text = zh ? body + aside + rng.PickModulo(filler) : body + " " + aside + " " + rng.PickModulo(filler);
                         docs.Add((pair, Capitalise(intent.Titles[k % intent.Titles.Length].Replace("{s}", form)), text));
                     }
                     var phrasings = intent.Query.Where(p => p != heldOut).SelectMany(p => slot.Query.Select(f => p.Replace("{s}", f))).ToList();
-                    rng.Shuffle(phrasings);
+                    rng.ShuffleModulo(phrasings);
                     for (int i = 0; i < phrasings.Count; i++)
                     {
                         var split = i < options.TestQueriesPerIntentValue ? "test"
@@ -92,8 +91,8 @@ public static class SyntheticClicks
                     slotIndex++;
                 }
             }
-        rng.Shuffle(docs);
-        rng.Shuffle(queries);
+        rng.ShuffleModulo(docs);
+        rng.ShuffleModulo(queries);
         var docIds = new List<string>[pair];
         for (int i = 0; i < pair; i++) docIds[i] = [];
         for (int i = 0; i < docs.Count; i++)

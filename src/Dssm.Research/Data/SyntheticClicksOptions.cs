@@ -2,7 +2,7 @@ namespace Dssm.Research.Data;
 
 /// <summary>Settings of the embedded dataset's generator. The defaults produce the committed
 /// <c>datasets/semantic-clicks/</c>; change any of them and the output changes.</summary>
-/// <param name="Seed">Seed of the generator's own SplitMix64 (no <see cref="Random"/>, no string hashing).</param>
+/// <param name="Seed">Seed of the generator's <see cref="Rng"/> (SplitMix64; no <see cref="Random"/>, no string hashing).</param>
 /// <param name="DocumentsPerIntentValue">Pages written per (intent, slot value); all are relevant to its queries.</param>
 /// <param name="DevQueriesPerIntentValue">Phrasings per (intent, slot value) held out for dev.</param>
 /// <param name="TestQueriesPerIntentValue">Phrasings per (intent, slot value) held out for test: new

@@ -1,3 +1,5 @@
+using Dssm.Research.Ranking;
+
 namespace Dssm.Research.Evaluation;
 
 /// <summary>

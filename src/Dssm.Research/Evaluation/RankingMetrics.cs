@@ -1,3 +1,5 @@
+using Dssm.Research.Ranking;
+
 namespace Dssm.Research.Evaluation;
 
 /// <summary>
@@ -110,7 +112,7 @@ public static class RankingMetrics
     public static IReadOnlyList<string> TrecOrder(IEnumerable<ScoredDoc> docs)
     {
         var a = docs.ToArray();
-        Array.Sort(a, Evaluation.TrecOrder.Instance);
+        Array.Sort(a, Ranking.TrecOrder.Instance);
         return a.Select(d => d.DocId).ToArray();
     }
 

@@ -1,12 +1,12 @@
 using System.Globalization;
 using System.Text.Json;
+using Dssm.Research.Losses;
+using Dssm.Research.Models;
 using Dssm.Research.Sampling;
+using Dssm.Research.Text;
 using Dssm.Research.Training;
 
 namespace Dssm.Research.Experiments;
-
-/// <summary>One value of an ablation: its run folder, training outcome and test figures.</summary>
-public sealed record AblationRow(string Param, string Value, string RunDirectory, double? BestDev, int BestEpoch, double Seconds, double QueriesPerSecond, IReadOnlyDictionary<string, double> Test);
 
 /// <summary>
 /// Trains once per value of one option — everything else, the seed included, held fixed — and evaluates each
@@ -28,15 +28,15 @@ public static class Ablation
             "gamma" => baseline with { Gamma = D(), LearnableGamma = false },
             "negatives" => baseline with { Negatives = I() },
             "sampler" => baseline with { Sampler = SamplerKinds.Parse(value) },
-            "model" => baseline with { Model = value },
+            "model" => baseline with { Model = OptionName.Parse<ModelKind>(value, "model") },
             "lr" => baseline with { LearningRate = D() },
             "batch" => baseline with { BatchSize = I() },
             "epochs" => baseline with { Epochs = I() },
             "ngram" => baseline with { Hashing = baseline.Hashing with { N = I() } },
             "hidden" => baseline with { Towers = baseline.Towers with { Hidden = value.Split('-').Select(int.Parse).ToArray() } },
             "output" => baseline with { Towers = baseline.Towers with { Output = I() } },
-            "optimizer" => baseline with { Optimizer = Enum.Parse<OptimizerKind>(value, ignoreCase: true) },
-            "loss" => baseline with { Loss = value },
+            "optimizer" => baseline with { Optimizer = OptionName.Parse<OptimizerKind>(value, "optimizer") },
+            "loss" => baseline with { Loss = OptionName.Parse<LossKind>(value, "loss") },
             _ => throw new ArgumentException($"--param {param} is not one of {string.Join(", ", Params)}"),
         };
     }

@@ -16,7 +16,8 @@ public sealed record EvaluationReport(string System, string Dataset, string Spli
 
     public static EvaluationReport From(string system, string dataset, string split, EvaluationResult result, string? runFile, string? command) =>
         new(system, dataset, split, result.Metrics.Select((m, i) => (m.ToString(), result.Means[i])).ToDictionary(p => p.Item1, p => p.Item2),
-            result.EvaluatedQueries.Count, result.SkippedNoRelevant.Count, runFile, command) { Result = result };
+            result.EvaluatedQueries.Count, result.SkippedNoRelevant.Count, runFile, command)
+        { Result = result };
 
     public void Save(string path) => AtomicFile.WriteText(path, JsonSerializer.Serialize(this, Json.Indented));
 

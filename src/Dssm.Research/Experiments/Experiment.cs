@@ -1,6 +1,8 @@
 using Dssm.Research.Data;
 using Dssm.Research.Evaluation;
+using Dssm.Research.Losses;
 using Dssm.Research.Models;
+using Dssm.Research.Ranking;
 using Dssm.Research.Retrieval;
 using Dssm.Research.Runtime;
 using Dssm.Research.Sampling;
@@ -81,14 +83,14 @@ public static class Experiment
             var hasher = Featurizer(() => PointwiseReader.Read(pairsFile).SelectMany(p => new[] { p.Query, p.Doc }));
             using var trainer = new Trainer(options, new PairStream(pairsFile, options.StreamBuffer), hasher, progress);
             record["rows"] = trainer.Rows; record["rows_labelled_1"] = trainer.Positives;
-            if (options.Loss == "softmax") record["rows_labelled_0_not_used"] = trainer.Rows - trainer.Positives;
+            if (options.Loss == LossKind.Softmax) record["rows_labelled_0_not_used"] = trainer.Rows - trainer.Positives;
             return trainer.Run(runDir, resume, record);
         }
         var pairs = PointwiseReader.Read(pairsFile).ToList();
-        var data = ClickData.FromPairs(pairs.Select(p => (p.Label, p.Query, p.Doc)), clicks: options.Loss == "softmax");
+        var data = ClickData.FromPairs(pairs.Select(p => (p.Label, p.Query, p.Doc)), clicks: options.Loss == LossKind.Softmax);
         var fitted = Featurizer(() => data.Documents.Select(d => d.Text).Concat(data.Queries.Select(q => q.Text)));
         record["rows"] = pairs.Count; record["rows_labelled_1"] = pairs.Count(p => p.Label == 1);
-        if (options.Loss == "softmax") record["clicks"] = data.Clicks.Count;
+        if (options.Loss == LossKind.Softmax) record["clicks"] = data.Clicks.Count;
         using (var trainer = new Trainer(options, data, fitted, null, progress))
             return trainer.Run(runDir, resume, record);
     }
@@ -112,7 +114,7 @@ public static class Experiment
         var vectors = model.Encode(queryIds.Select(q => data.Queries[q]).ToList(), TextSide.Query);
         var queryVectors = queryIds.Select((q, i) => (q, vectors[i])).ToDictionary(p => p.q, p => p.Item2, StringComparer.Ordinal);
         var run = candidates is null ? index.Search(queryVectors, depth) : index.Rerank(candidates, queryVectors);
-        var system = model.Options.Model;
+        var system = OptionName.Of(model.Options.Model);
         if (hybridAlpha is { } alpha)
         {
             var lexical = LexicalRun(BaselineKind.Bm25, data, queryIds, model.Options.Hashing.Tokenizer, candidates, depth);
@@ -127,7 +129,7 @@ public static class Experiment
         return report;
     }
 
-    /// <summary>AUC of cos(y_Q, y_D) against the labels of pointwise rows, and accuracy with the threshold cos     /// <summary>AUC and accuracy (threshold on σ(γ·cos + b) ≈ cos above its median is not used: we threshold cosine at 0) of a model on pointwise rows.</summary>gt; 0.</summary>
+    /// <summary>AUC of cos(y_Q, y_D) against the labels of pointwise rows, and accuracy with the threshold cos &gt; 0.</summary>
     public static (double Auc, double Accuracy, int Rows) EvaluatePairs(string runDir, string pairsFile, DeviceChoice device = DeviceChoice.Auto)
     {
         using var model = TrainedModel.Load(runDir, device);

@@ -33,7 +33,8 @@ public static class ExperimentReport
             md.Append($"## Test results\n\n```\n{table}\n```\n\n");
             var metrics = tests.SelectMany(t => t.Metrics.Keys).Distinct().ToList();
             blocks.Add(Charts.Render(new BarChart("DSSM against the lexical baselines", metrics,
-                tests.Select(t => new BarSeries(t.System, metrics.Select(m => t.Metrics.GetValueOrDefault(m)).ToList())).ToList()) { YTitle = "score" }));
+                tests.Select(t => new BarSeries(t.System, metrics.Select(m => t.Metrics.GetValueOrDefault(m)).ToList())).ToList())
+            { YTitle = "score" }));
         }
 
         if (runs.Count > 0)
@@ -57,10 +58,12 @@ public static class ExperimentReport
             var symbol = param switch { "gamma" => "γ", "negatives" => "J", _ => param };
             if (numeric)
                 blocks.Add(Charts.Render(new LineChart($"Test metric vs {symbol}", metrics.Select(m => new ChartSeries(m,
-                    rows.Select(r => double.Parse(r.Value, CultureInfo.InvariantCulture)).ToList(), rows.Select(r => r.Test[m]).ToList())).ToList()) { XTitle = symbol, YTitle = "test" }));
+                    rows.Select(r => double.Parse(r.Value, CultureInfo.InvariantCulture)).ToList(), rows.Select(r => r.Test[m]).ToList())).ToList())
+                { XTitle = symbol, YTitle = "test" }));
             else
                 blocks.Add(Charts.Render(new BarChart($"Test metric vs {symbol}", rows.Select(r => r.Value).ToList(),
-                    metrics.Select(m => new BarSeries(m, rows.Select(r => r.Test[m]).ToList())).ToList()) { YTitle = "test" }));
+                    metrics.Select(m => new BarSeries(m, rows.Select(r => r.Test[m]).ToList())).ToList())
+                { YTitle = "test" }));
         }
 
         var reproduce = new StringBuilder("## How to reproduce every number\n\n");

@@ -1,4 +1,6 @@
+using Dssm.Research.Data;
 using Dssm.Research.Evaluation;
+using Dssm.Research.Text;
 using Dssm.Research.Training;
 
 namespace Dssm.Research.Experiments;
@@ -10,7 +12,27 @@ namespace Dssm.Research.Experiments;
 /// </summary>
 public static class Quickstart
 {
-    public sealed record Result(TrainResult Training, IReadOnlyList<EvaluationReport> Test, string Html, string Markdown);
+    /// <summary>Defaults that finish in under a minute on 2 cores: 5 epochs, early stopping after 2 without a better dev figure.</summary>
+    public static readonly TrainOptions Defaults = new() { Epochs = 5, BatchSize = 128, Patience = 2 };
+
+    public sealed record Result(TrainResult Training, IReadOnlyList<EvaluationReport> Test, string Html, string Markdown)
+    {
+        /// <summary>The test table and where the report is: what <c>dssm quickstart</c> prints at the end.</summary>
+        public string ToText() => $"\n{EvaluationReport.Table(Test)}\n\nreport:   {Html}\nmarkdown: {Markdown}\n";
+    }
+
+    /// <summary>datasets/semantic-clicks of the repository (searched upwards from the current folder, then from the
+    /// application's folder); the relative path when neither has one.</summary>
+    public static string DefaultData()
+    {
+        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                var candidate = Path.Combine(dir.FullName, SyntheticClicks.DefaultDirectory);
+                if (File.Exists(Path.Combine(candidate, "corpus.jsonl"))) return candidate;
+            }
+        return SyntheticClicks.DefaultDirectory;
+    }
 
     public static Result Run(string dataDir, string outDir, TrainOptions options, string command, Action<string> log, Action<TrainProgress>? progress = null)
     {
@@ -20,7 +42,7 @@ public static class Quickstart
             Directory.Delete(outDir, recursive: true);
         }
         var runDir = Path.Combine(outDir, "dssm");
-        log($"training a {options.Model.ToUpperInvariant()} on {dataDir} (γ = {options.Gamma}, J = {options.Negatives}, {options.Epochs} epochs) into {runDir}");
+        log($"training a {OptionName.Of(options.Model).ToUpperInvariant()} on {dataDir} (γ = {options.Gamma}, J = {options.Negatives}, {options.Epochs} epochs) into {runDir}");
         var training = Experiment.Train(dataDir, runDir, options, provenance: new Dictionary<string, object?> { ["command"] = command }, progress: progress);
         log($"trained {training.EpochsRun} epochs in {training.Seconds:F0} s; best dev {training.DevMetric} {training.BestDev:F4} at epoch {training.BestEpoch}");
         var reports = new List<EvaluationReport> { Experiment.Evaluate(runDir, dataDir, "test", device: options.Device, command: $"dssm evaluate --model {runDir} --data {dataDir} --split test") };

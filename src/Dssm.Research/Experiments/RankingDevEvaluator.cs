@@ -1,5 +1,6 @@
 using Dssm.Research.Evaluation;
 using Dssm.Research.Models;
+using Dssm.Research.Ranking;
 using Dssm.Research.Training;
 using static TorchSharp.torch;
 

@@ -36,12 +36,12 @@ public sealed class TrainedModel : IDisposable
         var hasherPath = Path.Combine(run.FeaturizerPath, WordHasher.FileName);
         if (!File.Exists(hasherPath)) throw new FileNotFoundException($"{hasherPath}: missing — the run folder has no featurizer", hasherPath);
         var hasher = WordHasher.Load(hasherPath);
-        var dev = TorchRuntime.ResolveDevice(device);
+        var torchDevice = Devices.Resolve(device);
         var model = ModelFactory.Create(options.Model, hasher.Dimension, options.Towers);
-        model.Module.to(dev);
+        model.Module.to(torchDevice);
         run.LoadBestInto(model);
         model.Module.eval();
-        return new TrainedModel(run.Directory, options, hasher, model, dev);
+        return new TrainedModel(run.Directory, options, hasher, model, torchDevice);
     }
 
     /// <summary>Unit-length vectors (N × Output) for the texts, through the query or the document tower.</summary>
@@ -54,7 +54,7 @@ public sealed class TrainedModel : IDisposable
             var cache = FeatureCache.Build(slice, Hasher, Model.ReadsWords);
             var batch = cache.Gather(Enumerable.Range(0, slice.Count).ToArray());
             float[] flat; int dim;
-            lock (gate) // TorchSharp modules are not re-entrant; featurisation above runs in parallel
+            lock (gate) // TorchSharp modules are not re-entrant; featurization above runs in parallel
             {
                 using var scope = NewDisposeScope();
                 using var _ = no_grad();

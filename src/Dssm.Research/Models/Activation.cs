@@ -4,36 +4,3 @@ namespace Dssm.Research.Models;
 
 /// <summary>The non-linearity of the towers. The paper uses tanh at every layer (Huang et al. 2013, §3.1).</summary>
 public enum Activation { Tanh, Relu, Gelu, Identity }
-
-/// <summary>Applies an <see cref="Activation"/>.</summary>
-public static class Activations
-{
-    public static Tensor Apply(this Activation activation, Tensor x) => activation switch
-    {
-        Activation.Tanh => x.tanh(),
-        Activation.Relu => x.relu(),
-        Activation.Gelu => nn.functional.gelu(x),
-        _ => x,
-    };
-
-    /// <summary>
-    /// The same, overwriting <paramref name="x"/> where it can: for inference (no autograd), where a tower's
-    /// intermediate results are never needed again and a fresh (B, width) tensor per layer is pure cost.
-    /// </summary>
-    public static Tensor ApplyInPlace(this Activation activation, Tensor x) => activation switch
-    {
-        Activation.Tanh => x.tanh_(),
-        Activation.Relu => x.relu_(),
-        Activation.Gelu => nn.functional.gelu(x),
-        _ => x,
-    };
-
-    public static Activation Parse(string name) => name.Trim().ToLowerInvariant() switch
-    {
-        "tanh" => Activation.Tanh,
-        "relu" => Activation.Relu,
-        "gelu" => Activation.Gelu,
-        "identity" or "linear" or "none" => Activation.Identity,
-        _ => throw new ArgumentException($"activation '{name}' is not one of tanh, relu, gelu, identity"),
-    };
-}

@@ -1,41 +1,12 @@
-using TorchSharp;
-using static TorchSharp.torch;
-
 namespace Dssm.Research.Models;
 
 /// <summary>
-/// The DSSM of Huang et al. (2013): a query tower and a document tower over word-hashed input
-/// (separate weights as in the paper, or one shared tower), scored by cosine.
+/// The DSSM of Huang et al. (2013): a query tower and a document tower (<see cref="DssmTower"/>) over word-hashed
+/// input, one bag of letter trigrams per text, scored by cosine.
 /// </summary>
-public sealed class DssmModel : nn.Module, ISemanticModel
+public sealed class DssmModel(int inputs, DssmOptions options)
+    : TwoTowerModel("dssm", options, name => new DssmTower(name, inputs, options))
 {
-    readonly DssmTower query;
-    readonly DssmTower? document;
-
-    public DssmModel(int inputs, DssmOptions options) : base("dssm")
-    {
-        Options = options;
-        query = new DssmTower("query", inputs, options);
-        if (!options.SharedTowers) document = new DssmTower("document", inputs, options);
-        RegisterComponents();
-    }
-
-    public DssmOptions Options { get; }
-    public string Kind => "dssm";
-    public bool ReadsWords => false;
-    public nn.Module Module => this;
-
-    public Tensor Forward(ModelBatch batch, TextSide side)
-    {
-        if (batch.Bags.Count != batch.Texts)
-            throw new ArgumentException($"DSSM reads one bag per text: {batch.Bags.Count} bags for {batch.Texts} texts");
-        var tower = side == TextSide.Query || document is null ? query : document;
-        return tower.forward(SparseInput.From(batch.Bags, tower.Input.Weight.device));
-    }
-
-    public IReadOnlyList<HashedInputLayer> InputLayers => document is null ? new[] { query.Input } : new[] { query.Input, document.Input };
-
-    public IReadOnlyList<TorchSharp.Modules.Parameter> DenseParameters => parameters().Where(p => p.requires_grad).ToList();
-
-    public Dictionary<string, Tensor> StateDict() => state_dict();
+    public override ModelKind Kind => ModelKind.Dssm;
+    public override bool ReadsWords => false;
 }

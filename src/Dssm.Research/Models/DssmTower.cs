@@ -1,4 +1,3 @@
-using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -8,7 +7,7 @@ namespace Dssm.Research.Models;
 /// One DSSM tower (Huang et al. 2013, §3.1): l1 = f(W1·x + b1), li = f(Wi·l(i-1) + bi), y = f(WN·l(N-1) + bN)
 /// with f = tanh in the paper. x is the hashed n-gram bag; W1 is a <see cref="HashedInputLayer"/>.
 /// </summary>
-public sealed class DssmTower : nn.Module<SparseInput, Tensor>
+public sealed class DssmTower : nn.Module<SparseInput, Tensor>, ISemanticTower
 {
     readonly HashedInputLayer input;
     readonly ModuleList<Linear> layers = new();
@@ -25,6 +24,14 @@ public sealed class DssmTower : nn.Module<SparseInput, Tensor>
     }
 
     public HashedInputLayer Input => input;
+
+    /// <summary>(B, Output) semantic vectors y of a batch with one bag per text.</summary>
+    public Tensor Forward(ModelBatch batch)
+    {
+        if (batch.Bags.Count != batch.Texts)
+            throw new ArgumentException($"DSSM reads one bag per text: {batch.Bags.Count} bags for {batch.Texts} texts");
+        return forward(SparseInput.From(batch.Bags, input.Weight.device));
+    }
 
     /// <summary>(B, Output) semantic vectors y.</summary>
     public override Tensor forward(SparseInput x)

@@ -8,8 +8,8 @@ namespace Dssm.Research.Models;
 /// </summary>
 public interface ISemanticModel : IDisposable
 {
-    /// <summary>"dssm" or "cdssm".</summary>
-    string Kind { get; }
+    /// <summary>Which towers these are.</summary>
+    ModelKind Kind { get; }
 
     /// <summary>True when the model reads one bag per word (CDSSM), false for one bag per text (DSSM).</summary>
     bool ReadsWords { get; }

@@ -9,7 +9,7 @@ namespace Dssm.Research.Reporting;
 /// <para>
 /// The same call works in the CLI (<c>dssm report</c>), in tests, and in every notebook host —
 /// VS Code's Polyglot Notebooks, dotnet-repl, our runner — because Plotly.NET runs in a private
-/// AssemblyLoadContext (see <c>PlotlyBridge</c>): those hosts load FSharp.Core 10.0, Plotly.NET 6
+/// AssemblyLoadContext (see <c>PlotlyHost</c>): those hosts load FSharp.Core 10.0, Plotly.NET 6
 /// needs 10.1. In a notebook a <see cref="ChartHtml"/> returned from a cell is shown as the chart
 /// (the package's <c>interactive-extensions/dotnet/extension.dib</c> registers the formatter).
 /// </para>
@@ -22,9 +22,9 @@ public static class Charts
     public static ChartHtml Render(ChartSpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        var figure = PlotlyBridge.FigureJson(spec.ToJson()).Replace("</", "<\\/", StringComparison.Ordinal);
+        var figure = PlotlyHost.FigureJson(spec.ToJson()).Replace("</", "<\\/", StringComparison.Ordinal);
         var id = $"dssm-chart-{Environment.ProcessId:x}-{Interlocked.Increment(ref counter)}";
-        var cdn = $"https://cdn.plot.ly/plotly-{PlotlyBridge.PlotlyJsVersion()}.min";
+        var cdn = $"https://cdn.plot.ly/plotly-{PlotlyHost.PlotlyJsVersion()}.min";
         var html = $$"""
             <div id="{{id}}" class="dssm-chart"></div>
             <script type="text/javascript">
@@ -51,13 +51,13 @@ public static class Charts
     /// once at the top of a notebook, it lets the charts below draw without network access.
     /// </summary>
     public static string PlotlyScript() =>
-        $"<script type=\"text/javascript\">{PlotlyBridge.PlotlyJs().Replace("</script", "<\\/script", StringComparison.OrdinalIgnoreCase)}</script>";
+        $"<script type=\"text/javascript\">{PlotlyHost.PlotlyJs().Replace("</script", "<\\/script", StringComparison.OrdinalIgnoreCase)}</script>";
 
     /// <summary>The plotly.js version used by fragments and pages.</summary>
-    public static string PlotlyJsVersion => PlotlyBridge.PlotlyJsVersion();
+    public static string PlotlyJsVersion => PlotlyHost.PlotlyJsVersion();
 
     /// <summary>Plotly.NET, FSharp.Core (as loaded in the private context) and plotly.js versions.</summary>
-    public static string BridgeVersions => PlotlyBridge.Versions();
+    public static string BridgeVersions => PlotlyHost.Versions();
 
     /// <summary>
     /// A self-contained HTML page: <paramref name="title"/>, then the blocks in order (markdown,
@@ -74,26 +74,8 @@ public static class Charts
                 PageBlock.Chart c => c.Rendered.Html,
                 _ => throw new ArgumentException($"unknown page block {block.GetType().Name}"),
             });
-        return $$"""
-            <!DOCTYPE html>
-            <html lang="en">
-            <head>
-            <meta charset="utf-8">
-            <title>{{WebUtility.HtmlEncode(title)}}</title>
-            <style>
-            body { font-family: system-ui, sans-serif; max-width: 1100px; margin: 2em auto; padding: 0 1em; line-height: 1.5; }
-            pre { background: #f6f8fa; padding: .8em; overflow-x: auto; }
-            table { border-collapse: collapse; margin: 1em 0; } th, td { border: 1px solid #ccc; padding: .25em .6em; text-align: right; }
-            th { background: #f0f0f0; } .dssm-chart { margin: 1em 0; }
-            </style>
-            {{PlotlyScript()}}
-            </head>
-            <body>
-            <h1>{{WebUtility.HtmlEncode(title)}}</h1>
-            {{body}}
-            </body>
-            </html>
-            """;
+        return HtmlPage.Render(title, "pre { background: #f6f8fa; padding: .8em; overflow-x: auto; } table { margin: 1em 0; } .dssm-chart { margin: 1em 0; }",
+            PlotlyScript(), $"<h1>{WebUtility.HtmlEncode(title)}</h1>\n{body}");
     }
 
     static readonly MarkdownPipeline MarkdownPipeline = new MarkdownPipelineBuilder().UseAdvancedExtensions().Build();

@@ -1,59 +1,6 @@
-using Dssm.Research.Sampling;
+using Dssm.Research.Data;
 
 namespace Dssm.Research.Reporting;
-
-/// <summary>How t-SNE places the points before the first step.</summary>
-public enum TsneInit
-{
-    /// <summary>The first two principal components, scaled to a standard deviation of 1e-4: the global layout of PCA,
-    /// and the same map for every seed (scikit-learn's default since 1.2).</summary>
-    Pca,
-    /// <summary>Gaussian noise with standard deviation 1e-4, drawn from the seed (the paper's start).</summary>
-    Random,
-}
-
-/// <summary>
-/// Options of <see cref="Tsne"/>. The defaults are those of van der Maaten &amp; Hinton (JMLR 2008) and scikit-learn:
-/// perplexity 30, 1,000 steps of which the first 250 exaggerate P by 12 with momentum 0.5, then momentum 0.8.
-/// </summary>
-public sealed record TsneOptions
-{
-    /// <summary>The effective number of neighbours each point's P<sub>j|i</sub> spreads over: 2^H(P<sub>i</sub>).
-    /// Must be below the number of points; 5–50 is the usual range.</summary>
-    public double Perplexity { get; init; } = 30;
-
-    /// <summary>Gradient steps in all, exaggerated ones included.</summary>
-    public int Iterations { get; init; } = 1000;
-
-    /// <summary>P is multiplied by this for the first <see cref="ExaggerationIterations"/> steps, so that clusters
-    /// form tight and far apart before the fine layout.</summary>
-    public double EarlyExaggeration { get; init; } = 12;
-
-    public int ExaggerationIterations { get; init; } = 250;
-
-    /// <summary>Null: max(N / exaggeration / 4, 50) (Belkina et al. 2019; scikit-learn's "auto").</summary>
-    public double? LearningRate { get; init; }
-
-    public TsneInit Init { get; init; } = TsneInit.Pca;
-
-    /// <summary>Used by <see cref="TsneInit.Random"/> only; the PCA start has no randomness.</summary>
-    public long Seed { get; init; } = 42;
-
-    /// <summary>The KL divergence is recorded every this many steps (and after the last), for a convergence plot.</summary>
-    public int KlEvery { get; init; } = 50;
-
-    /// <summary>Every 50 steps of the exaggerated phase, a gradient norm at or below this ends the phase early, as in
-    /// scikit-learn: on data whose neighbour graph is well connected, exaggeration pulls every point into one and the
-    /// gradient vanishes; the plain phase then spreads them out again from there. 0 turns the check off.</summary>
-    public double MinGradNorm { get; init; } = 1e-7;
-
-    /// <summary>Exact t-SNE holds an N × N matrix: refused above this many points (8 bytes × N² of memory).</summary>
-    public int MaxPoints { get; init; } = 10_000;
-}
-
-/// <summary>A 2-D map: one (X[i], Y[i]) per input row; the KL divergence KL(P‖Q) it ends with, its history, and
-/// after how many steps the exaggerated phase ended (earlier than asked when its gradient vanished).</summary>
-public sealed record TsneResult(double[] X, double[] Y, double KlDivergence, IReadOnlyList<(int Step, double Kl)> KlHistory, int ExaggeratedSteps);
 
 /// <summary>
 /// Exact t-SNE (van der Maaten &amp; Hinton, "Visualizing Data using t-SNE", JMLR 9, 2008), for looking at a few

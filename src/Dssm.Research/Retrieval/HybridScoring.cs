@@ -1,4 +1,4 @@
-using Dssm.Research.Evaluation;
+using Dssm.Research.Ranking;
 
 namespace Dssm.Research.Retrieval;
 
@@ -12,7 +12,7 @@ namespace Dssm.Research.Retrieval;
 /// <item>A document returned by only one run gets 0 from the other (the bottom of its scale).</item>
 /// </list>
 /// α = 1 ranks by DSSM alone, α = 0 by the lexical run alone (on the union of their documents). Re-rank both
-/// over the same candidates (<see cref="EmbeddingIndex.Rerank"/>, <see cref="ILexicalModel.Score"/>) so that
+/// over the same candidates (<see cref="EmbeddingIndex.Rerank"/> and the lexical model's <c>Score</c>) so that
 /// each document has both scores.
 /// </summary>
 public static class HybridScoring

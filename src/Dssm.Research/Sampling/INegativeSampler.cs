@@ -1,3 +1,5 @@
+using Dssm.Research.Data;
+
 namespace Dssm.Research.Sampling;
 
 /// <summary>

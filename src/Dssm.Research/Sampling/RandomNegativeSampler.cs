@@ -1,3 +1,5 @@
+using Dssm.Research.Data;
+
 namespace Dssm.Research.Sampling;
 
 /// <summary>Uniform over the corpus, rejecting the query's positives and repeats (the paper's sampler, J = 4).</summary>

@@ -1,25 +1,22 @@
 namespace Dssm.Research.Sampling;
 
 /// <summary>
-/// How negatives are chosen: <c>Random</c> from the corpus (the paper), <c>InBatch</c> rotation (the other
-/// queries' clicked documents, no extra encoding), <c>Popular</c> (clicks^0.75), <c>Bm25</c> hard negatives.
+/// How negatives are chosen; named <c>random</c>, <c>inbatch</c>, <c>popular</c>, <c>bm25</c> in configs and on the
+/// command line (<see cref="SamplerKinds.Parse"/>).
 /// </summary>
-public enum SamplerKind { Random, InBatch, Popular, Bm25 }
-
-public static class SamplerKinds
+public enum SamplerKind
 {
-    public static SamplerKind Parse(string name) => name.Trim().ToLowerInvariant() switch
-    {
-        "random" => SamplerKind.Random,
-        "inbatch" or "in-batch" => SamplerKind.InBatch,
-        "popular" or "popularity" => SamplerKind.Popular,
-        "bm25" or "hard" => SamplerKind.Bm25,
-        _ => throw new ArgumentException($"sampler '{name}' is not one of random, inbatch, popular, bm25"),
-    };
-
-    public static string Name(this SamplerKind kind) => kind switch
-    {
-        SamplerKind.InBatch => "inbatch",
-        _ => kind.ToString().ToLowerInvariant(),
-    };
+    /// <summary><see cref="RandomNegativeSampler"/>: uniform over the corpus (the paper, §3.3).</summary>
+    Random,
+    /// <summary>
+    /// Not a sampler but a batch-level mode, so it has no <see cref="INegativeSampler"/>: the negatives of a batch's
+    /// row i are the clicked documents of rows i+1 … i+J (cyclically), which the batch encodes anyway — no extra
+    /// document is encoded. <c>Training/ClickSource</c> and <c>Training/PairStreamSource</c> build the mask that keeps a
+    /// row's own positives out of them. Needs a batch of more than J queries.
+    /// </summary>
+    InBatch,
+    /// <summary><see cref="PopularNegativeSampler"/>: ∝ (clicks + 1)^0.75.</summary>
+    Popular,
+    /// <summary><see cref="Bm25NegativeSampler"/>: BM25's top non-clicked documents, the field's hard negatives.</summary>
+    Bm25,
 }

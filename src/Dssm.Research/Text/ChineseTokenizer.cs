@@ -1,8 +1,8 @@
 namespace Dssm.Research.Text;
 
 /// <summary>
-/// Chinese words by jieba.NET (precise mode, HMM for unknown words — jieba's default <c>cut</c>). The
-/// seed: letter n-grams make little sense for Chinese, so segment into words and use the bag of words.
+/// Chinese words by jieba.NET (precise mode, HMM for unknown words — jieba's default <c>cut</c>): letter n-grams make
+/// little sense for Chinese, so the text is segmented into words and the model reads the bag of words.
 /// The text is NFKC-normalised and lower-cased first (full-width Ｈｅｌｌｏ → hello, ，→ ,); jieba's pieces
 /// are then split like <see cref="EnglishTokenizer"/> words, so punctuation and spaces vanish and a
 /// Latin piece such as <c>3.5</c> becomes <c>3</c>, <c>5</c>.
@@ -19,14 +19,7 @@ public sealed class ChineseTokenizer : Tokenizer
     /// <inheritdoc />
     public override void Tokenize(ReadOnlySpan<char> text, TokenBuffer tokens)
     {
-        tokens.Clear();
-        var normalized = UnicodeText.NormalizeLower(text, tokens, out var ascii);
-        if (ascii || !UnicodeText.ContainsHan(normalized))
-        {
-            // Nothing for jieba to segment: skip the string and the dictionary.
-            UnicodeText.AddWords(normalized, ascii, tokens);
-            return;
-        }
+        if (UnicodeText.AddWordsUnlessHan(text, tokens, out var normalized)) return;   // nothing for jieba: skip the string and the dictionary
         foreach (var piece in JiebaHost.Cut(normalized.ToString()))
             UnicodeText.AddWords(piece, System.Text.Ascii.IsValid(piece), tokens);
     }

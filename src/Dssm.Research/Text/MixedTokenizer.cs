@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Dssm.Research.Text;
 
 /// <summary>
@@ -9,40 +7,11 @@ namespace Dssm.Research.Text;
 /// sees the Latin text, so English words are always split the English way. Thread-safe.
 /// </summary>
 /// <example><c>"用DSSM做语义搜索"</c> → <c>用, dssm, 做, 语义, 搜索</c>.</example>
-public sealed class MixedTokenizer : Tokenizer
+public sealed class MixedTokenizer : HanRunTokenizer
 {
-    /// <inheritdoc />
-    public override void Tokenize(ReadOnlySpan<char> text, TokenBuffer tokens)
+    /// <summary>jieba's words of the run.</summary>
+    protected override void AddHan(ReadOnlySpan<char> run, TokenBuffer tokens)
     {
-        tokens.Clear();
-        var normalized = UnicodeText.NormalizeLower(text, tokens, out var ascii);
-        if (ascii || !UnicodeText.ContainsHan(normalized))
-        {
-            UnicodeText.AddWords(normalized, ascii, tokens);
-            return;
-        }
-        var words = new UnicodeText.WordScanner(normalized);
-        while (words.MoveNext(out var start, out var length))
-        {
-            var word = normalized.Slice(start, length);
-            var i = 0;
-            while (i < word.Length)
-            {
-                var runStart = i;
-                Rune.DecodeFromUtf16(word[i..], out var rune, out var consumed);
-                var han = UnicodeText.IsHan(rune.Value);
-                while (i < word.Length)
-                {
-                    Rune.DecodeFromUtf16(word[i..], out rune, out consumed);
-                    if (UnicodeText.IsHan(rune.Value) != han) break;
-                    i += consumed;
-                }
-                var run = word[runStart..i];
-                if (!han) tokens.Add(run);
-                else
-                    foreach (var piece in JiebaHost.Cut(run.ToString()))
-                        tokens.Add(piece);
-            }
-        }
+        foreach (var piece in JiebaHost.Cut(run.ToString())) tokens.Add(piece);
     }
 }

@@ -75,7 +75,7 @@ public sealed class SparseBatchBuilder
 
     /// <summary>
     /// Appends one bag for UTF-8 text — what a corpus reader holds before it makes strings. ASCII text
-    /// is featurised straight from the bytes; other text is decoded into a reused buffer (invalid bytes
+    /// is featurized straight from the bytes; other text is decoded into a reused buffer (invalid bytes
     /// become U+FFFD, a separator). Same bag as <see cref="Append"/> on the decoded string.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -155,7 +155,7 @@ public sealed class SparseBatchBuilder
         length += previousIsWord;
 
         // (2) Packed n-grams.
-        var grams = _grams.AsSpan(0, length + 1);
+        var grams = _grams.AsSpan(0, length);             // at most length − 1 n-grams; length ≤ text.Length + 2 = the buffer's least size
         var count = 0;
         if (_hasher.Options.N == 2)
             for (var k = 1; k < length; k++)

@@ -201,4 +201,49 @@ internal static class UnicodeText
             return length > 0;
         }
     }
+
+    /// <summary>
+    /// The first step of every Chinese-aware tokenizer: normalizes <paramref name="text"/> (<see cref="NormalizeLower"/>)
+    /// and, when it has no Han character, adds its words the English way and returns true — there is nothing to
+    /// segment. Otherwise returns false with the normalized text for the caller to segment.
+    /// </summary>
+    public static bool AddWordsUnlessHan(ReadOnlySpan<char> text, TokenBuffer tokens, out ReadOnlySpan<char> normalized)
+    {
+        tokens.Clear();
+        normalized = NormalizeLower(text, tokens, out var ascii);
+        if (!ascii && ContainsHan(normalized)) return false;
+        AddWords(normalized, ascii, tokens);
+        return true;
+    }
+
+    /// <summary>Walks the words of normalised text (<see cref="WordScanner"/>) and splits each into maximal runs of
+    /// Han characters and of everything else: <c>深度学习dssm</c> is one word of two runs, 深度学习 and dssm.</summary>
+    internal ref struct HanRuns(ReadOnlySpan<char> text)
+    {
+        private WordScanner _words = new(text);
+        private readonly ReadOnlySpan<char> _text = text;
+        private ReadOnlySpan<char> _word;
+        private int _position;
+
+        public bool MoveNext(out ReadOnlySpan<char> run, out bool han)
+        {
+            while (_position >= _word.Length)
+            {
+                if (!_words.MoveNext(out var start, out var length)) { run = default; han = false; return false; }
+                _word = _text.Slice(start, length);
+                _position = 0;
+            }
+            var runStart = _position;
+            Rune.DecodeFromUtf16(_word[_position..], out var rune, out var consumed);
+            han = IsHan(rune.Value);
+            while (_position < _word.Length)
+            {
+                Rune.DecodeFromUtf16(_word[_position..], out rune, out consumed);
+                if (IsHan(rune.Value) != han) break;
+                _position += consumed;
+            }
+            run = _word[runStart.._position];
+            return true;
+        }
+    }
 }

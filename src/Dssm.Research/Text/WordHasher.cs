@@ -13,7 +13,7 @@ namespace Dssm.Research.Text;
 /// <remarks>
 /// Two modes (<see cref="WordHashingOptions.Mode"/>): a vocabulary fitted on a corpus
 /// (<see cref="Fit"/>, <see cref="Save"/>, <see cref="Load(string)"/>) or the hashing trick
-/// (<c>new WordHasher(options with { Mode = Hashing })</c>). Immutable once built: featurise from any
+/// (<c>new WordHasher(options with { Mode = Hashing })</c>). Immutable once built: featurize from any
 /// number of threads, each with its own <see cref="SparseBatchBuilder"/>.
 /// </remarks>
 public sealed class WordHasher : ITextFeaturizer

@@ -15,7 +15,7 @@ public sealed record WordHashingOptions
 
     /// <summary>
     /// Number of hash buckets — the input dimension in <see cref="WordHashingMode.Hashing"/> mode. 2^15 =
-    /// 32,768 is about the paper's 30K trigram dimension. At most 2^24 (the featuriser keeps an int per
+    /// 32,768 is about the paper's 30K trigram dimension. At most 2^24 (the featurizer keeps an int per
     /// bucket per thread).
     /// </summary>
     public int Buckets { get; init; } = 1 << 15;

@@ -1,9 +1,10 @@
+using Dssm.Research.Data;
 using Dssm.Research.Sampling;
 
 namespace Dssm.Research.Training;
 
 /// <summary>
-/// Mini-batches from tables held in memory: every text featurised once (<see cref="FeatureCache"/>), the
+/// Mini-batches from tables held in memory: every text featurized once (<see cref="FeatureCache"/>), the
 /// epoch's order a seeded shuffle of all examples, J negatives per click drawn by the configured sampler
 /// (§3.3) with a generator that depends on the global step only.
 /// </summary>

@@ -4,9 +4,9 @@ using Dssm.Research.Text;
 namespace Dssm.Research.Training;
 
 /// <summary>
-/// Every text of a table featurised once, stored flat: text t owns bags [TextFirstBag[t], TextFirstBag[t+1]),
+/// Every text of a table featurized once, stored flat: text t owns bags [TextFirstBag[t], TextFirstBag[t+1]),
 /// bag b owns ids [BagStart[b], BagStart[b+1]). One bag per text for DSSM, one per word for CDSSM.
-/// <see cref="Gather"/> copies the bags of chosen texts into a <see cref="ModelBatch"/>: no featurisation
+/// <see cref="Gather"/> copies the bags of chosen texts into a <see cref="ModelBatch"/>: no featurization
 /// and no per-token allocation inside the training loop.
 /// </summary>
 public sealed class FeatureCache

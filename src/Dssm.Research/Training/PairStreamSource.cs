@@ -1,4 +1,5 @@
 using Dssm.Research.Data;
+using Dssm.Research.Losses;
 using Dssm.Research.Sampling;
 using Dssm.Research.Text;
 
@@ -6,7 +7,7 @@ namespace Dssm.Research.Training;
 
 /// <summary>
 /// A pair file (<c>label&lt;TAB&gt;query&lt;TAB&gt;doc</c>) to train from without loading it: read block by
-/// block, each block shuffled in memory, featurised batch by batch. Memory is bounded by
+/// block, each block shuffled in memory, featurized batch by batch. Memory is bounded by
 /// <see cref="ShuffleBuffer"/> rows, whatever the file's size.
 /// </summary>
 /// <param name="File">The pair file (see <see cref="PointwiseReader"/>).</param>
@@ -43,7 +44,7 @@ internal sealed class PairStreamSource : ITrainingSource
     public PairStreamSource(TrainOptions options, PairStream stream, ITextFeaturizer featurizer, bool perWord)
     {
         this.options = options; this.stream = stream; this.featurizer = featurizer; this.perWord = perWord;
-        clicks = options.Loss == "softmax";
+        clicks = options.Loss == LossKind.Softmax;
         if (clicks && options.Sampler is not (SamplerKind.Random or SamplerKind.InBatch))
             throw new ArgumentException($"training option Sampler: {options.Sampler} needs the whole corpus in memory; a streamed pair file samples random or in-batch negatives");
         if (stream.ShuffleBuffer < 1) throw new ArgumentException($"shuffle buffer: {stream.ShuffleBuffer}; expected ≥ 1 row");

@@ -1,8 +1,8 @@
 using System.Text.Json;
 using Dssm.Research.Losses;
 using Dssm.Research.Models;
-using Dssm.Research.Text;
 using Dssm.Research.Runtime;
+using Dssm.Research.Text;
 using static TorchSharp.torch;
 
 namespace Dssm.Research.Training;
@@ -93,7 +93,24 @@ public sealed class RunFolder(string directory)
     }
 
     /// <summary>The options a run was trained with, from its config.json.</summary>
-    public TrainOptions ReadOptions()
+    public TrainOptions ReadOptions() => ReadConfig(root =>
+    {
+        if (!root.TryGetProperty("options", out var options))
+            throw new InvalidDataException($"{ConfigPath}: field 'options' is missing");
+        return options.Deserialize<TrainOptions>(Json.Options) ?? throw new InvalidDataException($"{ConfigPath}: field 'options' is null");
+    });
+
+    /// <summary>Where a run's training data came from, from the "provenance" of its config.json (what <c>--resume</c>,
+    /// <c>encode</c> and <c>search</c> fall back on when no data is given).</summary>
+    public RunProvenance ReadProvenance() => ReadConfig(root =>
+    {
+        if (!root.TryGetProperty("provenance", out var p) || p.ValueKind != JsonValueKind.Object) return new RunProvenance(null, null, null, null);
+        string? Text(string name) => p.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+        return new RunProvenance(Text("data"), Text("pairs"), Text("split"), Text("command"));
+    });
+
+    /// <summary>Reads config.json, checks its format version and hands its root to <paramref name="read"/>; errors name the file.</summary>
+    T ReadConfig<T>(Func<JsonElement, T> read)
     {
         if (!File.Exists(ConfigPath)) throw new FileNotFoundException($"{ConfigPath}: missing — {Directory} is not a run folder (no config.json)", ConfigPath);
         try
@@ -102,9 +119,7 @@ public sealed class RunFolder(string directory)
             var version = doc.RootElement.TryGetProperty("formatVersion", out var v) ? v.GetInt32() : 0;
             if (version != FormatVersion)
                 throw new InvalidDataException($"{ConfigPath}: run format version {version}, this build reads version {FormatVersion} — the run was made by another version of Dssm.Research");
-            if (!doc.RootElement.TryGetProperty("options", out var options))
-                throw new InvalidDataException($"{ConfigPath}: field 'options' is missing");
-            return options.Deserialize<TrainOptions>(Json.Options) ?? throw new InvalidDataException($"{ConfigPath}: field 'options' is null");
+            return read(doc.RootElement);
         }
         catch (JsonException e) { throw new InvalidDataException($"{ConfigPath}: not valid JSON ({e.Message})", e); }
     }
@@ -211,7 +226,7 @@ public sealed class RunFolder(string directory)
             if (!saved.TryGetValue(name, out var source))
             {
                 if (name.StartsWith("loss.", StringComparison.Ordinal)) continue; // a model loaded for encoding needs no loss
-                throw new InvalidDataException($"{path}: tensor '{name}' is missing — the weights do not belong to a {model.Kind} model built from this config");
+                throw new InvalidDataException($"{path}: tensor '{name}' is missing — the weights do not belong to a {OptionName.Of(model.Kind)} model built from this config");
             }
             if (!source.shape.SequenceEqual(target.shape))
                 throw new InvalidDataException($"{path}: tensor '{name}' has shape [{string.Join(",", source.shape)}] but the model built from config.json and the featurizer needs [{string.Join(",", target.shape)}] — the vocabulary and the weights do not match");

@@ -1,8 +1,8 @@
 using System.Diagnostics;
+using Dssm.Research.Data;
 using Dssm.Research.Losses;
 using Dssm.Research.Models;
 using Dssm.Research.Runtime;
-using Dssm.Research.Sampling;
 using Dssm.Research.Text;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -10,44 +10,16 @@ using static TorchSharp.torch;
 namespace Dssm.Research.Training;
 
 /// <summary>
-/// The workload of ../shared/bench/peer_dssm_torch.py, exactly: vocabulary 30,000; towers 300-300-128 tanh,
-/// separate; batch 256 queries each with 1 clicked + J = 4 documents through the document tower; softmax over
-/// γ·cos (γ = 10); Adam 1e-3; 30 ids per text drawn from a Zipf law (s = 1); 8 pre-made batches cycled;
-/// 10 warm-up steps then 60 timed; encoding 4,096 texts a call through the document tower.
+/// Training and encoding throughput on synthetic batches (<see cref="ThroughputBenchmarkOptions"/>): a model with the
+/// paper's towers, Zipf-distributed ids, no data files — so the figure is the model's and the optimizer's, not a reader's.
 /// </summary>
-public sealed record ThroughputBenchmarkOptions
-{
-    public int Vocabulary { get; init; } = 30000;
-    public int Batch { get; init; } = 256;
-    public int Negatives { get; init; } = 4;
-    public int IdsPerText { get; init; } = 30;
-    public int Steps { get; init; } = 60;
-    public int Warmup { get; init; } = 10;
-    public double Gamma { get; init; } = 10;
-    public int Threads { get; init; } = 2;
-    public double Zipf { get; init; } = 1.0;
-    /// <summary>Update only touched input rows (lazy Adam); false = dense Adam over all rows, as the peer's default.</summary>
-    public bool Lazy { get; init; } = true;
-    public DssmOptions Towers { get; init; } = new();
-    public int EncodeTexts { get; init; } = 4096;
-    public int EncodeCalls { get; init; } = 20;
-    public DeviceChoice Device { get; init; } = DeviceChoice.Cpu;
-}
-
-/// <summary>Figures of one benchmark run.</summary>
-public sealed record ThroughputResult(double TrainQueriesPerSecond, double EncodeTextsPerSecond, double MillisecondsPerStep, double FinalLoss, string Device, int Threads)
-{
-    /// <summary>Mean milliseconds per timed step in forward (incl. loss), backward and the optimizer (collect + update).</summary>
-    public (double Forward, double Backward, double Optimizer) PhaseMilliseconds { get; init; }
-}
-
 public static class ThroughputBenchmark
 {
     public static ThroughputResult Run(ThroughputBenchmarkOptions o)
     {
         TorchRuntime.SetThreads(o.Threads);
-        var device = TorchRuntime.ResolveDevice(o.Device);
-        using var model = ModelFactory.Create("dssm", o.Vocabulary, o.Towers with { LazyInputLayer = o.Lazy }, seed: 0);
+        var device = Devices.Resolve(o.Device);
+        using var model = ModelFactory.Create(ModelKind.Dssm, o.Vocabulary, o.Towers with { LazyInputLayer = o.Lazy }, seed: 0);
         model.Module.to(device);
         using var loss = new SoftmaxRankingLoss(o.Gamma);
         var optimizer = new Optimizer(OptimizerKind.Adam, model.DenseParameters, model.InputLayers);

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Dssm.Research.Losses;
 using Dssm.Research.Models;
 using Dssm.Research.Runtime;
 using Dssm.Research.Sampling;
@@ -14,8 +15,8 @@ namespace Dssm.Research.Training;
 /// </summary>
 public sealed record TrainOptions
 {
-    /// <summary>"dssm" (Huang et al. 2013) or "cdssm" (Shen et al. 2014).</summary>
-    public string Model { get; init; } = "dssm";
+    /// <summary>DSSM (Huang et al. 2013) or CDSSM (Shen et al. 2014).</summary>
+    public ModelKind Model { get; init; } = ModelKind.Dssm;
 
     public DssmOptions Towers { get; init; } = new();
 
@@ -37,11 +38,11 @@ public sealed record TrainOptions
     [JsonConverter(typeof(JsonStringEnumConverter))]
     public SamplerKind Sampler { get; init; } = SamplerKind.Random;
 
-    /// <summary>Hard-negative sampler: draw from the top this many BM25 results that were not clicked.</summary>
+    /// <summary>The bm25 sampler (<see cref="SamplerKind.Bm25"/>, BM25 hard negatives): draw from the top this many BM25 results that were not clicked.</summary>
     public int HardNegativePool { get; init; } = 50;
 
-    /// <summary>"softmax" (listwise, §3.3) or "pointwise" (binary cross-entropy on (label, query, doc) rows).</summary>
-    public string Loss { get; init; } = "softmax";
+    /// <summary>Softmax (listwise, §3.3) or pointwise (binary cross-entropy on (label, query, doc) rows).</summary>
+    public LossKind Loss { get; init; } = LossKind.Softmax;
 
     /// <summary>Pointwise: weight of positive rows; 0 = #negatives / #positives of the training rows.</summary>
     public double PositiveWeight { get; init; }
@@ -51,8 +52,8 @@ public sealed record TrainOptions
 
     public double LearningRate { get; init; } = 1e-3;
 
-    /// <summary>"constant", "linear" (decay to 0) or "cosine", after <see cref="WarmupSteps"/> of linear warm-up.</summary>
-    public string Schedule { get; init; } = "constant";
+    /// <summary>Constant, linear (decay to 0) or cosine, after <see cref="WarmupSteps"/> of linear warm-up.</summary>
+    public ScheduleKind Schedule { get; init; } = ScheduleKind.Constant;
 
     public int WarmupSteps { get; init; }
 
@@ -74,14 +75,16 @@ public sealed record TrainOptions
     /// <summary>libtorch intra-op threads; 0 = libtorch's default.</summary>
     public int Threads { get; init; }
 
-    /// <summary>Early-stopping metric on the dev split, e.g. "ndcg@10" (pointwise runs use AUC).</summary>
+    /// <summary>Early-stopping metric on the dev split, e.g. "ndcg@10" (pointwise runs use AUC). A measure name as
+    /// <c>Evaluation.RankingMetric.Parse</c> reads it (<c>ndcg@k</c>, <c>mrr</c>, <c>map</c>, <c>p@k</c>, <c>recall@k</c>): not an
+    /// enum, since k is open, and kept as text because the metrics sit above training in the data flow.</summary>
     public string DevMetric { get; init; } = "ndcg@10";
 
     /// <summary>Stop after this many epochs without a better dev metric (0 = never stop early).</summary>
     public int Patience { get; init; } = 3;
 
     /// <summary>
-    /// Pair files only: 0 loads the file into memory (texts shared, each featurised once); N &gt; 0 streams it
+    /// Pair files only: 0 loads the file into memory (texts shared, each featurized once); N &gt; 0 streams it
     /// from disk in blocks of N rows, each block shuffled, so memory stays flat for files of any size.
     /// </summary>
     public int StreamBuffer { get; init; }
@@ -89,8 +92,8 @@ public sealed record TrainOptions
     /// <summary>Clip the global gradient norm to this value (0 = no clipping).</summary>
     public double ClipNorm { get; init; } = 10;
 
-    /// <summary>On a NaN/Inf loss or gradient: "stop" (default, with step, batch and last good checkpoint named) or "skip" the batch.</summary>
-    public string OnNonFinite { get; init; } = "stop";
+    /// <summary>On a NaN/Inf loss or gradient: stop (default, with step, batch and last good checkpoint named) or skip the batch.</summary>
+    public NonFiniteAction OnNonFinite { get; init; } = NonFiniteAction.Stop;
 
     /// <summary>Also checkpoint every this many steps (0 = only at the end of each epoch).</summary>
     public int CheckpointEverySteps { get; init; }
@@ -102,16 +105,16 @@ public sealed record TrainOptions
     public TrainOptions Validate()
     {
         static void Check(bool ok, string field, string expected) { if (!ok) throw new ArgumentException($"training option {field}: expected {expected}"); }
-        Check(Model is "dssm" or "cdssm", nameof(Model), "dssm or cdssm");
-        Check(Loss is "softmax" or "pointwise", nameof(Loss), "softmax or pointwise");
+        Check(Enum.IsDefined(Model), nameof(Model), "dssm or cdssm");
+        Check(Enum.IsDefined(Loss), nameof(Loss), "softmax or pointwise");
         Check(Gamma > 0, nameof(Gamma), "γ > 0");
         Check(Negatives >= 1, nameof(Negatives), "J ≥ 1");
         Check(BatchSize >= 1, nameof(BatchSize), "≥ 1");
         Check(Sampler != SamplerKind.InBatch || BatchSize > Negatives, nameof(BatchSize), $"> J ({Negatives}) for in-batch negatives");
         Check(Epochs >= 1, nameof(Epochs), "≥ 1");
         Check(LearningRate > 0, nameof(LearningRate), "> 0");
-        Check(Schedule is "constant" or "linear" or "cosine", nameof(Schedule), "constant, linear or cosine");
-        Check(OnNonFinite is "stop" or "skip", nameof(OnNonFinite), "stop or skip");
+        Check(Enum.IsDefined(Schedule), nameof(Schedule), "constant, linear or cosine");
+        Check(Enum.IsDefined(OnNonFinite), nameof(OnNonFinite), "stop or skip");
         Check(StreamBuffer >= 0, nameof(StreamBuffer), "≥ 0 rows (0 = load into memory)");
         Check(ClipNorm >= 0, nameof(ClipNorm), "≥ 0");
         Check(Towers.Output >= 1 && Towers.Hidden.All(h => h >= 1), nameof(Towers), "positive layer sizes");
@@ -125,8 +128,8 @@ public sealed record TrainOptions
         var progress = totalSteps <= WarmupSteps ? 0 : Math.Clamp((double)(step - WarmupSteps) / (totalSteps - WarmupSteps), 0, 1);
         return Schedule switch
         {
-            "linear" => LearningRate * (1 - progress),
-            "cosine" => LearningRate * 0.5 * (1 + Math.Cos(Math.PI * progress)),
+            ScheduleKind.Linear => LearningRate * (1 - progress),
+            ScheduleKind.Cosine => LearningRate * 0.5 * (1 + Math.Cos(Math.PI * progress)),
             _ => LearningRate,
         };
     }

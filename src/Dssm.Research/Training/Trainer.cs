@@ -1,22 +1,14 @@
 using System.Diagnostics;
-using System.Text.Json;
 using Dssm.Research.Losses;
 using Dssm.Research.Models;
-using Dssm.Research.Text;
 using Dssm.Research.Runtime;
 using Dssm.Research.Sampling;
+using Dssm.Research.Text;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
 namespace Dssm.Research.Training;
-
-/// <summary>A progress report, after every logged step and every epoch.</summary>
-public sealed record TrainProgress(int Epoch, int Epochs, int Step, int StepsPerEpoch, double Loss, double QueriesPerSecond, double? Dev, string? DevMetric);
-
-/// <summary>What a finished run reached.</summary>
-public sealed record TrainResult(string RunDirectory, int EpochsRun, long Steps, double? BestDev, int BestEpoch, string DevMetric,
-    long SkippedBatches, bool StoppedEarly, double QueriesPerSecond, double Seconds);
 
 /// <summary>
 /// Trains a DSSM or CDSSM (Huang et al. 2013, §3.3–3.4): for each clicked (query, document) pair, J
@@ -51,8 +43,8 @@ public sealed class Trainer : IDisposable
         var rows = data.Rows.Count > 0;
         INegativeSampler? sampler = rows || options.Sampler == SamplerKind.InBatch ? null : options.Sampler switch
         {
-            SamplerKind.Popular => new PopularityNegativeSampler(data.ClicksPerDocument),
-            SamplerKind.Bm25 => new HardNegativeSampler(
+            SamplerKind.Popular => new PopularNegativeSampler(data.ClicksPerDocument),
+            SamplerKind.Bm25 => new Bm25NegativeSampler(
                 Enumerable.Range(0, data.Queries.Count).Select(q => hardNegatives?.Invoke(q)
                     ?? throw new ArgumentException("the bm25 sampler needs hard-negative candidates (see Experiment.Train)")).ToList(),
                 data.Documents.Count),
@@ -70,7 +62,7 @@ public sealed class Trainer : IDisposable
     /// the file. Pointwise loss on every row, or softmax on the rows labelled 1 with random or in-batch negatives.
     /// </summary>
     public Trainer(TrainOptions options, PairStream pairs, ITextFeaturizer featurizer, Action<TrainProgress>? progress = null)
-        : this(options, featurizer, null, progress, () => options.Loss == "pointwise" ? AutoPositiveWeight(pairs) : options.Negatives)
+        : this(options, featurizer, null, progress, () => options.Loss == LossKind.Pointwise ? AutoPositiveWeight(pairs) : options.Negatives)
     {
         var streamed = new PairStreamSource(this.options, pairs, featurizer, Model.ReadsWords);
         (Rows, Positives) = (streamed.Rows, streamed.Positives);
@@ -82,13 +74,13 @@ public sealed class Trainer : IDisposable
         this.options = options.Validate();
         this.dev = dev; this.progress = progress; Featurizer = featurizer;
         TorchRuntime.SetThreads(options.Threads);
-        device = TorchRuntime.ResolveDevice(options.Device);
+        device = Devices.Resolve(options.Device);
         // The seed goes to the model's own generator, not to libtorch's global one (see PaperInit): a trainer on
         // another thread can neither change this model's weights nor have its own changed by this one.
         Model = ModelFactory.Create(options.Model, featurizer.Dimension, options.Towers, options.Seed);
         Model.Module.to(device);
         var extra = new List<Parameter>();
-        if (options.Loss == "softmax")
+        if (options.Loss == LossKind.Softmax)
         {
             softmax = new SoftmaxRankingLoss(options.Gamma, options.LearnableGamma);
             softmax.to(device);
@@ -107,10 +99,10 @@ public sealed class Trainer : IDisposable
     public ISemanticModel Model { get; }
     public ITextFeaturizer Featurizer { get; }
 
-    /// <summary>The document table featurised (in-memory training only).</summary>
+    /// <summary>The document table featurized (in-memory training only).</summary>
     public FeatureCache Documents => tables?.Documents ?? throw new InvalidOperationException("a streamed run keeps no document table");
 
-    /// <summary>The query table featurised (in-memory training only).</summary>
+    /// <summary>The query table featurized (in-memory training only).</summary>
     public FeatureCache Queries => tables?.Queries ?? throw new InvalidOperationException("a streamed run keeps no query table");
 
     /// <summary>Streamed runs: rows in the pair file, and rows labelled 1.</summary>
@@ -128,7 +120,7 @@ public sealed class Trainer : IDisposable
         {
             var full = Examples / options.BatchSize;
             var rest = Examples % options.BatchSize;
-            var steps = full + (rest > (options.Loss == "softmax" && options.Sampler == SamplerKind.InBatch ? options.Negatives : 0) ? 1 : 0);
+            var steps = full + (rest > (options.Loss == LossKind.Softmax && options.Sampler == SamplerKind.InBatch ? options.Negatives : 0) ? 1 : 0);
             if (steps > int.MaxValue) throw new ArgumentException($"{Examples:N0} examples in batches of {options.BatchSize} make more than {int.MaxValue:N0} steps an epoch; use larger batches");
             return options.MaxStepsPerEpoch > 0 ? (int)Math.Min(steps, options.MaxStepsPerEpoch) : (int)steps;
         }
@@ -136,7 +128,7 @@ public sealed class Trainer : IDisposable
 
     static TrainOptions Check(TrainOptions options, ClickData data)
     {
-        if (data.Rows.Count > 0 && options.Loss != "pointwise")
+        if (data.Rows.Count > 0 && options.Loss != LossKind.Pointwise)
             throw new ArgumentException("labelled (label, query, doc) rows train with --loss pointwise; the softmax loss needs clicks with sampled negatives");
         if (data.Rows.Count == 0 && data.Clicks.Count == 0) throw new ArgumentException("the training data has no clicks (no qrel with score > 0 in the training split)");
         return options;
@@ -159,109 +151,116 @@ public sealed class Trainer : IDisposable
     public TrainResult Run(string runDirectory, bool resume = false, IReadOnlyDictionary<string, object?>? provenance = null, CancellationToken cancel = default)
     {
         var run = new RunFolder(runDirectory);
-        var state = new RunState();
-        if (resume)
-        {
-            if (!File.Exists(run.ConfigPath))
-                throw new InvalidOperationException($"{runDirectory}: nothing to resume (no config.json); start a new run with --out");
-            // Killed before the first checkpoint: start again from step 0 in the same folder.
-            state = run.LoadCheckpoint(Model, softmax, pointwise, optimizer) ?? new RunState();
-        }
-        else
-        {
-            var (checkpointBytes, modelBytes) = RunFolder.CheckpointBytes(Model, softmax, pointwise, optimizer);
-            run.Prepare(RunFolder.BytesNeeded(checkpointBytes, modelBytes));
-            run.WriteConfig(options, provenance, Featurizer);
-        }
+        var state = resume ? Resume(run, runDirectory) : Start(run, provenance);
         using var log = new MetricsLog(run.MetricsPath, resume ? state.MetricsLength : 0);
-        var stepsPerEpoch = StepsPerEpoch;
-        var totalSteps = (long)stepsPerEpoch * options.Epochs;
+        var window = resume ? new LogWindow(state.WindowLoss, state.WindowSteps) : new LogWindow();
         var clock = Stopwatch.StartNew();
-        double windowLoss = resume ? state.WindowLoss : 0; int windowSteps = resume ? state.WindowSteps : 0; long windowQueries = 0; var windowClock = Stopwatch.StartNew();
         long queriesDone = 0;
         var stoppedEarly = false;
         Model.Module.train();
-
         for (var epoch = state.Epoch; epoch < options.Epochs && !stoppedEarly; epoch++)
         {
-            var first = epoch == state.Epoch ? state.Step : 0;
-            using var batches = source.Epoch(epoch, first, state.GlobalStep).GetEnumerator();
-            TrainingBatch Fetch() => batches.MoveNext() ? batches.Current
-                : throw new InvalidOperationException($"the training data ended before step {stepsPerEpoch} of epoch {epoch + 1}: did the data change during the run?");
-            Task<TrainingBatch>? next = null;
-            try
-            {
-                for (var step = first; step < stepsPerEpoch; step++)
-                {
-                    cancel.ThrowIfCancellationRequested();
-                    var prepared = next is null ? Fetch() : next.Result;
-                    next = step + 1 < stepsPerEpoch ? Task.Run(Fetch) : null;           // the next batch is built while this one trains
-                    var lr = options.LearningRateAt(state.GlobalStep, totalSteps);
-                    var loss = TrainStep(prepared, lr, epoch, step, stepsPerEpoch, state, run);
-                    state.GlobalStep++;
-                    state.Step = step + 1;
-                    if (double.IsNaN(loss)) { state.Skipped++; log.Write(new Dictionary<string, object?> { ["event"] = "skipped_batch", ["step"] = state.GlobalStep, ["epoch"] = epoch + 1, ["batch"] = step + 1 }); continue; }
-                    queriesDone += prepared.Queries; windowQueries += prepared.Queries;
-                    windowLoss += loss; windowSteps++;
-                    if (state.GlobalStep % Math.Max(1, options.LogEverySteps) == 0 || step + 1 == stepsPerEpoch)
-                    {
-                        var qps = windowQueries / Math.Max(1e-9, windowClock.Elapsed.TotalSeconds);
-                        log.Write(new Dictionary<string, object?>
-                        {
-                            ["step"] = state.GlobalStep, ["epoch"] = epoch + 1, ["loss"] = Math.Round(windowLoss / windowSteps, 6),
-                            ["lr"] = lr, ["gamma"] = Math.Round(Gamma, 6), ["queries_per_s"] = Math.Round(qps, 1),
-                            ["rss_mb"] = Environment.WorkingSet >> 20,
-                        });
-                        progress?.Invoke(new TrainProgress(epoch + 1, options.Epochs, step + 1, stepsPerEpoch, windowLoss / windowSteps, qps, null, null));
-                        windowLoss = 0; windowSteps = 0; windowQueries = 0; windowClock.Restart();
-                    }
-                    if (options.CheckpointEverySteps > 0 && state.GlobalStep % options.CheckpointEverySteps == 0 && step + 1 < stepsPerEpoch)
-                    {
-                        state.MetricsLength = log.Length;
-                        (state.WindowLoss, state.WindowSteps) = (windowLoss, windowSteps);
-                        run.SaveCheckpoint(Model, softmax, pointwise, optimizer, state);
-                    }
-                }
-            }
-            finally
-            {
-                try { next?.Wait(); } catch (AggregateException) { } // never dispose the reader under a running fetch
-            }
-
+            queriesDone += TrainEpoch(epoch, run, state, log, window, cancel);
             state.Epoch = epoch + 1; state.Step = 0;
-            var record = new Dictionary<string, object?>
-            {
-                ["epoch"] = epoch + 1, ["step"] = state.GlobalStep, ["seconds"] = Math.Round(state.Seconds + clock.Elapsed.TotalSeconds, 2),
-                ["rss_mb"] = Environment.WorkingSet >> 20, // flat over epochs unless tensors leak
-            };
-            double? devValue = null;
-            if (dev is not null)
-            {
-                devValue = EvaluateDev();
-                record[$"dev_{dev.Metric}"] = Math.Round(devValue.Value, 6);
-                if (state.BestDev is null || devValue > state.BestDev + 1e-9)
-                {
-                    state.BestDev = devValue; state.BestEpoch = epoch + 1; state.BadEpochs = 0;
-                    run.SaveBest(Model, softmax, pointwise, state);
-                }
-                else if (options.Patience > 0 && ++state.BadEpochs >= options.Patience)
-                {
-                    stoppedEarly = true;
-                    record["early_stop"] = true;
-                }
-            }
-            log.Write(record);
-            progress?.Invoke(new TrainProgress(epoch + 1, options.Epochs, stepsPerEpoch, stepsPerEpoch, double.NaN, 0, devValue, dev?.Metric));
-            state.Seconds += clock.Elapsed.TotalSeconds; clock.Restart();
+            stoppedEarly = EndEpoch(epoch, run, state, log, clock);
             state.StoppedEarly = stoppedEarly;
-            state.MetricsLength = log.Length;
-            (state.WindowLoss, state.WindowSteps) = (windowLoss, windowSteps);   // 0: the epoch's last step was logged
-            run.SaveCheckpoint(Model, softmax, pointwise, optimizer, state);
+            Checkpoint(run, state, log, window);   // the window is empty: the epoch's last step was logged
         }
         if (dev is null) run.SaveBest(Model, softmax, pointwise, state);
         else run.LoadBestInto(Model);
         return new TrainResult(runDirectory, state.Epoch, state.GlobalStep, state.BestDev, state.BestEpoch, dev?.Metric ?? "",
             state.Skipped, state.StoppedEarly, queriesDone / Math.Max(1e-9, state.Seconds), state.Seconds);
+    }
+
+    /// <summary>A new run: checks the disk has room for the checkpoints and writes config.json.</summary>
+    RunState Start(RunFolder run, IReadOnlyDictionary<string, object?>? provenance)
+    {
+        var (checkpointBytes, modelBytes) = RunFolder.CheckpointBytes(Model, softmax, pointwise, optimizer);
+        run.Prepare(RunFolder.BytesNeeded(checkpointBytes, modelBytes));
+        run.WriteConfig(options, provenance, Featurizer);
+        return new RunState();
+    }
+
+    /// <summary>The state of the last checkpoint, weights and optimizer loaded; a run killed before its first checkpoint starts again at step 0.</summary>
+    RunState Resume(RunFolder run, string runDirectory)
+    {
+        if (!File.Exists(run.ConfigPath))
+            throw new InvalidOperationException($"{runDirectory}: nothing to resume (no config.json); start a new run with --out");
+        return run.LoadCheckpoint(Model, softmax, pointwise, optimizer) ?? new RunState();
+    }
+
+    /// <summary>The steps of one epoch from where the state stands; returns the queries trained (skipped batches not counted).</summary>
+    long TrainEpoch(int epoch, RunFolder run, RunState state, MetricsLog log, LogWindow window, CancellationToken cancel)
+    {
+        var stepsPerEpoch = StepsPerEpoch;
+        var totalSteps = (long)stepsPerEpoch * options.Epochs;
+        var first = epoch == state.Epoch ? state.Step : 0;
+        long queries = 0;
+        using var batches = new BatchPrefetch(source.Epoch(epoch, first, state.GlobalStep), epoch, stepsPerEpoch);
+        for (var step = first; step < stepsPerEpoch; step++)
+        {
+            cancel.ThrowIfCancellationRequested();
+            var batch = batches.Take(step);
+            var lr = options.LearningRateAt(state.GlobalStep, totalSteps);
+            var loss = TrainStep(batch, lr, epoch, step, stepsPerEpoch, state, run);
+            state.GlobalStep++;
+            state.Step = step + 1;
+            if (double.IsNaN(loss))
+            {
+                state.Skipped++;
+                log.Write(new Dictionary<string, object?> { ["event"] = "skipped_batch", ["step"] = state.GlobalStep, ["epoch"] = epoch + 1, ["batch"] = step + 1 });
+                continue;
+            }
+            queries += batch.Queries;
+            window.Add(loss, batch.Queries);
+            window.WriteIfDue(log, progress, options, state, epoch, step, stepsPerEpoch, lr, Gamma);
+            if (options.CheckpointEverySteps > 0 && state.GlobalStep % options.CheckpointEverySteps == 0 && step + 1 < stepsPerEpoch)
+                Checkpoint(run, state, log, window);
+        }
+        return queries;
+    }
+
+    /// <summary>The epoch's line of metrics.jsonl with its dev figure; keeps the best weights; returns whether to stop early.</summary>
+    bool EndEpoch(int epoch, RunFolder run, RunState state, MetricsLog log, Stopwatch clock)
+    {
+        var record = new Dictionary<string, object?>
+        {
+            ["epoch"] = epoch + 1, ["step"] = state.GlobalStep, ["seconds"] = Math.Round(state.Seconds + clock.Elapsed.TotalSeconds, 2),
+            ["rss_mb"] = Environment.WorkingSet >> 20, // flat over epochs unless tensors leak
+        };
+        double? devValue = null;
+        var stop = false;
+        if (dev is not null)
+        {
+            devValue = EvaluateDev();
+            record[$"dev_{dev.Metric}"] = Math.Round(devValue.Value, 6);
+            stop = EarlyStopping(devValue.Value, epoch, run, state);
+            if (stop) record["early_stop"] = true;
+        }
+        log.Write(record);
+        progress?.Invoke(new TrainProgress(epoch + 1, options.Epochs, StepsPerEpoch, StepsPerEpoch, double.NaN, 0, devValue, dev?.Metric));
+        state.Seconds += clock.Elapsed.TotalSeconds; clock.Restart();
+        return stop;
+    }
+
+    /// <summary>A better dev figure saves the weights as best/; <see cref="TrainOptions.Patience"/> epochs in a row without one stop the run.</summary>
+    bool EarlyStopping(double devValue, int epoch, RunFolder run, RunState state)
+    {
+        if (state.BestDev is null || devValue > state.BestDev + 1e-9)
+        {
+            state.BestDev = devValue; state.BestEpoch = epoch + 1; state.BadEpochs = 0;
+            run.SaveBest(Model, softmax, pointwise, state);
+            return false;
+        }
+        return options.Patience > 0 && ++state.BadEpochs >= options.Patience;
+    }
+
+    /// <summary>Saves weights, optimizer and state, with the log's length and the open log window, into checkpoint/.</summary>
+    void Checkpoint(RunFolder run, RunState state, MetricsLog log, LogWindow window)
+    {
+        state.MetricsLength = log.Length;
+        (state.WindowLoss, state.WindowSteps) = (window.Loss, window.Steps);
+        run.SaveCheckpoint(Model, softmax, pointwise, optimizer, state);
     }
 
     /// <summary>The dev figure of the current weights.</summary>
@@ -312,7 +311,7 @@ public sealed class Trainer : IDisposable
     double NonFinite(string what, double value, int epoch, int step, int stepsPerEpoch, RunState state, RunFolder run)
     {
         optimizer.ZeroGrad();
-        if (options.OnNonFinite == "skip") return double.NaN;
+        if (options.OnNonFinite == NonFiniteAction.Skip) return double.NaN;
         throw new NonFiniteTrainingException(
             $"non-finite {what} ({value}) at step {state.GlobalStep + 1} (epoch {epoch + 1}, batch {step + 1} of {stepsPerEpoch}); " +
             $"last good checkpoint: {(run.HasCheckpoint ? run.CheckpointPath : "none yet")}. " +
@@ -326,6 +325,3 @@ public sealed class Trainer : IDisposable
         pointwise?.Dispose();
     }
 }
-
-/// <summary>Thrown when a loss or gradient becomes NaN or infinite and the run is set to stop.</summary>
-public sealed class NonFiniteTrainingException(string message) : InvalidOperationException(message);

@@ -3,7 +3,7 @@ using Dssm.Research.Models;
 namespace Dssm.Research.Training;
 
 /// <summary>
-/// One mini-batch, featurised and ready for the towers. Softmax batches hold B queries and B·(1+J) documents
+/// One mini-batch, featurized and ready for the towers. Softmax batches hold B queries and B·(1+J) documents
 /// (each clicked document followed by its J negatives), or B documents and a (B, 1+J) <see cref="Mask"/> for
 /// in-batch negatives; pointwise batches hold B labelled (query, document) rows.
 /// </summary>

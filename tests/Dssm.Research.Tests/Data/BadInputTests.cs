@@ -1,4 +1,3 @@
-using System.Text;
 using Dssm.Research.Data;
 
 namespace Dssm.Research.Tests.Data;

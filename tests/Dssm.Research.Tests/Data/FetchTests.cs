@@ -28,8 +28,8 @@ public sealed class FetchTests
     {
         var dir = TestFiles.TempDir();
         using (var zip = ZipFile.Open(Path.Combine(dir, "scifact.zip"), ZipArchiveMode.Create))
-            using (var w = new StreamWriter(zip.CreateEntry("scifact/queries.jsonl").Open()))
-                w.Write("{\"_id\":\"1\",\"text\":\"q\"}\n");
+        using (var w = new StreamWriter(zip.CreateEntry("scifact/queries.jsonl").Open()))
+            w.Write("{\"_id\":\"1\",\"text\":\"q\"}\n");
         var log = new StringWriter();
         await new DatasetFetcher(new Offline(), log).FetchAsync("scifact", dir);
         Assert.True(File.Exists(Path.Combine(dir, "scifact", "queries.jsonl")));

@@ -15,7 +15,7 @@ public sealed class SemanticClicksBm25Tests(ITestOutputHelper output)
         output.WriteLine($"BM25 test NDCG@10 = {ndcg:F3}, MRR@10 = {mrr:F3}");
         foreach (var lang in new[] { "en", "zh" })
         {
-            var part = new Dssm.Research.Evaluation.Qrels();
+            var part = new Dssm.Research.Ranking.Qrels();
             foreach (var q in ds.Qrels("test").QueryIds.Where(q => q.StartsWith(lang)))
                 foreach (var (d, r) in ds.Qrels("test").For(q)) part.Add(q, d, r);
             var (n2, m2) = SimpleBm25.Evaluate(q => bm25.Search(q, 10), ds.Queries, part);

@@ -1,5 +1,5 @@
 using Dssm.Research.Data;
-using Dssm.Research.Evaluation;
+using Dssm.Research.Ranking;
 
 namespace Dssm.Research.Tests.Data;
 

@@ -1,4 +1,5 @@
 using Dssm.Research.Evaluation;
+using Dssm.Research.Ranking;
 
 namespace Dssm.Research.Tests.Evaluation;
 

@@ -1,7 +1,7 @@
 using Dssm.Research.Models;
-using Dssm.Research.Text;
 using Dssm.Research.Runtime;
 using Dssm.Research.Tests.Training;
+using Dssm.Research.Text;
 using Dssm.Research.Training;
 using static TorchSharp.torch;
 

@@ -16,9 +16,9 @@ public class SeedingTests
         model.Module.parameters().Select(p => p.detach().contiguous().data<float>().ToArray()).ToArray();
 
     [Theory]
-    [InlineData("dssm")]
-    [InlineData("cdssm")]
-    public void A_seeded_model_is_bit_for_bit_the_one_manual_seed_gave(string kind)
+    [InlineData(ModelKind.Dssm)]
+    [InlineData(ModelKind.Cdssm)]
+    public void A_seeded_model_is_bit_for_bit_the_one_manual_seed_gave(ModelKind kind)
     {
         manual_seed(7);
         using var global = ModelFactory.Create(kind, 500, Small);   // the old way: seed the global generator
@@ -35,7 +35,7 @@ public class SeedingTests
     [Fact]
     public void Another_thread_drawing_from_the_global_generator_does_not_change_a_seeded_model()
     {
-        float[][] Build() { using var m = ModelFactory.Create("dssm", 2000, Small, seed: 3); return Weights(m); }
+        float[][] Build() { using var m = ModelFactory.Create(ModelKind.Dssm, 2000, Small, seed: 3); return Weights(m); }
         var reference = Build();
         var stop = false;
         var draws = 0L;
@@ -50,7 +50,8 @@ public class SeedingTests
                 Interlocked.Increment(ref draws);
                 drawing.Set();
             }
-        }) { IsBackground = true };
+        })
+        { IsBackground = true };
         noise.Start();
         try
         {

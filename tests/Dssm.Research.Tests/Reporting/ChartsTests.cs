@@ -10,7 +10,8 @@ public class ChartsTests
     static readonly LineChart Loss = new("Training loss", [
         new ChartSeries("train", [0, 1, 2], [1.0, 0.6, 0.4]),
         ChartSeries.FromValues("dev", [1.1, 0.8, 0.7]),
-    ]) { XTitle = "epoch", YTitle = "loss", Height = 300 };
+    ])
+    { XTitle = "epoch", YTitle = "loss", Height = 300 };
 
     [Fact]
     public void A_line_chart_becomes_a_plotly_figure_with_its_traces_titles_and_size()

@@ -1,4 +1,5 @@
 using Dssm.Research.Evaluation;
+using Dssm.Research.Ranking;
 using Dssm.Research.Retrieval;
 
 namespace Dssm.Research.Tests.Retrieval;

@@ -1,4 +1,4 @@
-using Dssm.Research.Evaluation;
+using Dssm.Research.Ranking;
 using Dssm.Research.Retrieval;
 
 namespace Dssm.Research.Tests.Retrieval;

@@ -61,12 +61,12 @@ public class TorchRuntimeTests
     [InlineData("auto", DeviceChoice.Auto)]
     [InlineData("CPU", DeviceChoice.Cpu)]
     [InlineData(" cuda ", DeviceChoice.Cuda)]
-    public void Device_names_parse(string text, DeviceChoice expected) => Assert.Equal(expected, TorchRuntime.ParseDevice(text));
+    public void Device_names_parse(string text, DeviceChoice expected) => Assert.Equal(expected, Devices.Parse(text));
 
     [Fact]
     public void Unknown_device_is_a_clear_error()
     {
-        var e = Assert.Throws<ArgumentException>(() => TorchRuntime.ParseDevice("tpu"));
+        var e = Assert.Throws<ArgumentException>(() => Devices.Parse("tpu"));
         Assert.Contains("auto, cpu, cuda", e.Message);
     }
 
@@ -74,9 +74,9 @@ public class TorchRuntimeTests
     public void Auto_picks_cpu_without_cuda_and_cuda_request_fails_clearly()
     {
         var env = TorchRuntime.Initialize();
-        if (env.CudaAvailable) { Assert.Equal(DeviceType.CUDA, TorchRuntime.ResolveDevice(DeviceChoice.Auto).type); return; }
-        Assert.Equal(DeviceType.CPU, TorchRuntime.ResolveDevice(DeviceChoice.Auto).type);
-        var e = Assert.Throws<InvalidOperationException>(() => TorchRuntime.ResolveDevice(DeviceChoice.Cuda));
+        if (env.CudaAvailable) { Assert.Equal(DeviceType.CUDA, Devices.Resolve(DeviceChoice.Auto).type); return; }
+        Assert.Equal(DeviceType.CPU, Devices.Resolve(DeviceChoice.Auto).type);
+        var e = Assert.Throws<InvalidOperationException>(() => Devices.Resolve(DeviceChoice.Cuda));
         Assert.Contains("cuda", e.Message);
     }
 }

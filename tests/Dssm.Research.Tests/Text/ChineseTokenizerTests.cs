@@ -8,26 +8,26 @@ public class ChineseTokenizerTests
     private static IReadOnlyList<string> Words(string text) => new ChineseTokenizer().Tokenize(text);
 
     [Fact]
-    public void JiebasOwnExample_IsSegmentedInPreciseMode() =>
+    public void Jieba_segments_its_own_example_in_precise_mode() =>
         Assert.Equal(["我", "来到", "北京", "清华大学"], Words("我来到北京清华大学"));
 
     [Fact]
-    public void ALongerSentence_DropsPunctuation() =>
+    public void A_longer_sentence_drops_punctuation() =>
         Assert.Equal(["小明", "硕士", "毕业", "于", "中国科学院", "计算所", "后", "在", "日本京都大学", "深造"],
             Words("小明硕士毕业于中国科学院计算所，后在日本京都大学深造"));
 
     [Fact]
-    public void LatinInsideChinese_IsLowerCasedAndSplitTheEnglishWay() =>
+    public void Latin_inside_Chinese_is_lower_cased_and_split_the_English_way() =>
         Assert.Equal(["深度", "学习", "dssm", "模型", "3", "5", "倍"], Words("深度学习DSSM模型3.5倍"));
 
     [Theory]
     [InlineData("")]
     [InlineData("  \t ")]
     [InlineData("，。！")]
-    public void EmptyOrPunctuationOnlyText_HasNoWords(string text) => Assert.Empty(Words(text));
+    public void Empty_or_punctuation_only_text_has_no_words(string text) => Assert.Empty(Words(text));
 
     [Fact]
-    public void TheDictionary_IsExtractedFromTheLibraryAndFound()
+    public void The_dictionary_is_extracted_from_the_library_and_found()
     {
         Words("北京");
         var folder = JiebaResources.EnsureConfigured();
@@ -36,7 +36,7 @@ public class ChineseTokenizerTests
     }
 
     [Fact]
-    public void AUserDictionary_KeepsItsWordsTogether()
+    public void A_user_dictionary_keeps_its_words_together()
     {
         // jieba's README example; no other test uses this sentence (the dictionary is process-wide).
         const string sentence = "李小福是创新办主任也是云计算方面的专家";
@@ -52,7 +52,7 @@ public class ChineseTokenizerTests
     }
 
     [Fact]
-    public void AddWord_KeepsANewWordTogether()
+    public void Add_word_keeps_a_new_word_together()
     {
         const string sentence = "深度语义匹配模型很有用";
         Assert.DoesNotContain("深度语义匹配模型", Words(sentence));
@@ -61,11 +61,11 @@ public class ChineseTokenizerTests
     }
 
     [Fact]
-    public void AMissingUserDictionary_IsNamed() =>
+    public void A_missing_user_dictionary_is_named() =>
         Assert.Contains("no-such-dict.txt", Assert.Throws<FileNotFoundException>(() => ChineseTokenizer.LoadUserDictionary("no-such-dict.txt")).Message);
 
     [Fact]
-    public void ConcurrentSegmentation_GivesTheSequentialResult()
+    public void Concurrent_segmentation_gives_the_sequential_result()
     {
         string[] sentences = ["我来到北京清华大学", "他来到了网易杭研大厦", "小明硕士毕业于中国科学院计算所", "结巴中文分词", "工信处女干事每月经过下属科室"];
         var expected = sentences.Select(s => string.Join("/", Words(s))).ToArray();

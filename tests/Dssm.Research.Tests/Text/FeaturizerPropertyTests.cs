@@ -3,7 +3,7 @@ using Dssm.Research.Text;
 
 namespace Dssm.Research.Tests.Text;
 
-/// <summary>Properties over generated strings: nothing crashes the featuriser, the fast paths agree with the obvious one, and vocabularies round-trip.</summary>
+/// <summary>Properties over generated strings: nothing crashes the featurizer, the fast paths agree with the obvious one, and vocabularies round-trip.</summary>
 public class FeaturizerPropertyTests
 {
     // Any UTF-16 (lone surrogates included), and a mix weighted towards the interesting characters.
@@ -31,7 +31,7 @@ public class FeaturizerPropertyTests
     [InlineData(TokenizerKind.ChineseChars)]
     [InlineData(TokenizerKind.Mixed)]
     [InlineData(TokenizerKind.Chinese)]
-    public void NoStringCrashesTheFeaturiser(TokenizerKind tokenizer)
+    public void No_string_crashes_the_featurizer(TokenizerKind tokenizer)
     {
         var hasher = new WordHasher(new WordHashingOptions { Mode = WordHashingMode.Hashing, Tokenizer = tokenizer, Buckets = 4096, WordUnigrams = true, ChineseCharacters = true });
         Gen.OneOf(AnyText, MixedText).Array[0, 4].Sample(texts =>
@@ -45,7 +45,7 @@ public class FeaturizerPropertyTests
     [InlineData(2, FeatureWeighting.Counts)]
     [InlineData(3, FeatureWeighting.Counts)]
     [InlineData(3, FeatureWeighting.Binary)]
-    public void TheAsciiFastPath_AgreesWithTheWordByWordPath(int n, FeatureWeighting weighting)
+    public void The_ASCII_fast_path_agrees_with_the_word_by_word_path(int n, FeatureWeighting weighting)
     {
         // Reference: tokenizer → LetterNGrams (a Chinese word whole) → StableHash, merged the obvious way.
         var options = new WordHashingOptions { Mode = WordHashingMode.Hashing, N = n, Weighting = weighting, Buckets = 1 << 12 };
@@ -66,7 +66,7 @@ public class FeaturizerPropertyTests
     }
 
     [Fact]
-    public void TheVocabularyFastPath_AgreesWithTheNamedFeatures()
+    public void The_vocabulary_fast_path_agrees_with_the_named_features()
     {
         Gen.Select(AsciiText.Array[1, 6], AsciiText).Sample((corpus, text) =>
         {
@@ -86,7 +86,7 @@ public class FeaturizerPropertyTests
     }
 
     [Fact]
-    public void AnyFittedVocabulary_RoundTripsThroughAFile()
+    public void Any_fitted_vocabulary_round_trips_through_a_file()
     {
         var folder = Directory.CreateTempSubdirectory("dssm-prop-").FullName;
         try

@@ -6,22 +6,22 @@ namespace Dssm.Research.Tests.Text;
 public class LetterNGramsTests
 {
     [Fact]
-    public void Good_IsCutIntoTheSeedsFourTrigrams() =>
+    public void Good_is_cut_into_the_papers_four_trigrams() =>
         Assert.Equal(["#go", "goo", "ood", "od#"], LetterNGrams.Of("good"));
 
     [Fact]
-    public void Bigrams_And_Fourgrams_OfGood()
+    public void Bigrams_and_fourgrams_of_good()
     {
         Assert.Equal(["#g", "go", "oo", "od", "d#"], LetterNGrams.Of("good", 2));
         Assert.Equal(["#goo", "good", "ood#"], LetterNGrams.Of("good", 4));
     }
 
     [Fact]
-    public void AWordOfLLetters_HasLPlus3MinusNGrams() =>
+    public void A_word_of_L_letters_has_L_plus_3_minus_N_ngrams() =>
         Assert.Equal("semantic".Length + 3 - 3, LetterNGrams.Of("semantic").Count);
 
     [Fact]
-    public void AMarkedWordShorterThanN_IsOneNGram()
+    public void A_marked_word_shorter_than_N_is_one_ngram()
     {
         Assert.Equal(["#a#"], LetterNGrams.Of("a", 3));
         Assert.Equal(["#a#"], LetterNGrams.Of("a", 4));
@@ -29,11 +29,11 @@ public class LetterNGramsTests
     }
 
     [Fact]
-    public void RepeatedNGrams_AreKept() =>
+    public void Repeated_ngrams_are_kept() =>
         Assert.Equal(["#aa", "aaa", "aaa", "aa#"], LetterNGrams.Of("aaaa"));
 
     [Fact]
-    public void ALetterOutsideTheBmp_IsNeverCutInHalf()
+    public void A_letter_outside_the_BMP_is_never_cut_in_half()
     {
         // U+1D49C MATHEMATICAL SCRIPT CAPITAL A is one letter but two UTF-16 code units.
         const string script = "\U0001D49C";
@@ -43,6 +43,6 @@ public class LetterNGramsTests
     [Theory]
     [InlineData(1)]
     [InlineData(6)]
-    public void NOutsideTwoToFive_IsRejected(int n) =>
+    public void N_outside_two_to_five_is_rejected(int n) =>
         Assert.Throws<ArgumentOutOfRangeException>(() => LetterNGrams.Of("good", n));
 }

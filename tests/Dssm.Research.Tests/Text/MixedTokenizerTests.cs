@@ -6,19 +6,19 @@ namespace Dssm.Research.Tests.Text;
 public class MixedTokenizerTests
 {
     [Fact]
-    public void MixedText_SegmentsChineseRunsAndKeepsLatinWords() =>
+    public void Mixed_text_segments_Chinese_runs_and_keeps_Latin_words() =>
         Assert.Equal(["用", "dssm", "做", "语义", "搜索"], new MixedTokenizer().Tokenize("用DSSM做语义搜索"));
 
     [Fact]
-    public void MixedText_SplitsLatinAtPunctuation() =>
+    public void Mixed_text_splits_Latin_at_punctuation() =>
         Assert.Equal(["iphone", "15", "手机", "壳", "good", "query"], new MixedTokenizer().Tokenize("iPhone-15手机壳, good query!"));
 
     [Fact]
-    public void EnglishOnlyText_IsTokenizedAsEnglish() =>
+    public void English_only_text_is_tokenized_as_English() =>
         Assert.Equal(new EnglishTokenizer().Tokenize("A Café, 2 words"), new MixedTokenizer().Tokenize("A Café, 2 words"));
 
     [Fact]
-    public void CharacterLevel_MakesEveryHanCharacterAWord() =>
+    public void Character_level_makes_every_Han_character_a_word() =>
         Assert.Equal(["深", "度", "学", "习", "dssm", "3", "5", "倍"], new ChineseCharacterTokenizer().Tokenize("深度学习DSSM 3.5倍"));
 
     [Theory]
@@ -26,7 +26,7 @@ public class MixedTokenizerTests
     [InlineData("chinese", TokenizerKind.Chinese, typeof(ChineseTokenizer))]
     [InlineData("Chinese-Chars", TokenizerKind.ChineseChars, typeof(ChineseCharacterTokenizer))]
     [InlineData("mixed", TokenizerKind.Mixed, typeof(MixedTokenizer))]
-    public void TheFactory_ReadsNamesAndCreatesTokenizers(string name, TokenizerKind kind, Type type)
+    public void The_factory_reads_names_and_creates_tokenizers(string name, TokenizerKind kind, Type type)
     {
         Assert.Equal(kind, TokenizerFactory.Parse(name));
         Assert.IsType(type, TokenizerFactory.Create(kind));
@@ -34,6 +34,6 @@ public class MixedTokenizerTests
     }
 
     [Fact]
-    public void AnUnknownName_ListsTheAcceptedOnes() =>
+    public void An_unknown_name_lists_the_accepted_ones() =>
         Assert.Contains("english, chinese, chinese-chars, mixed", Assert.Throws<ArgumentException>(() => TokenizerFactory.Parse("klingon")).Message);
 }

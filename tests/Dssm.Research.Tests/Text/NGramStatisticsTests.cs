@@ -10,7 +10,7 @@ public class NGramStatisticsTests
     private static readonly string[] Words = ["good", "aaba", "abaa", "ababba", "abbaba", "Good", " ", ""];
 
     [Fact]
-    public void Bigrams_HandComputed()
+    public void Bigrams_hand_computed()
     {
         var s = NGramStatistics.Compute(Words, 2);
         Assert.Equal(5, s.Words);
@@ -22,7 +22,7 @@ public class NGramStatisticsTests
     }
 
     [Fact]
-    public void Trigrams_HandComputed()
+    public void Trigrams_hand_computed()
     {
         var s = NGramStatistics.Compute(Words, 3);
         Assert.Equal(5, s.Words);
@@ -33,7 +33,7 @@ public class NGramStatisticsTests
     }
 
     [Fact]
-    public void ThreeWordsWithOneBag_AreTwoCollisionsInOneGroup()
+    public void Three_words_with_one_bag_are_two_collisions_in_one_group()
     {
         // Bigram bags: aaba = abaa = {#a aa ab ba a#}; aaaba = abaaa = aabaa = {#a aa aa ab ba a#}.
         var s = NGramStatistics.Compute(["aaba", "abaa", "aaaba", "abaaa", "aabaa"], 2);
@@ -42,6 +42,6 @@ public class NGramStatisticsTests
     }
 
     [Fact]
-    public void Table_HasBigramsThenTrigrams() =>
+    public void Table_has_bigrams_then_trigrams() =>
         Assert.Equal([2, 3], NGramStatistics.Table(Words).Select(s => s.N));
 }

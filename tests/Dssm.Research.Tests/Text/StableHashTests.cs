@@ -7,7 +7,7 @@ namespace Dssm.Research.Tests.Text;
 public class StableHashTests
 {
     [Fact]
-    public void FixedStrings_HashToFixedNumbers()
+    public void Fixed_strings_hash_to_fixed_numbers()
     {
         Assert.Equal(
             [0x527AF08B2C0DCE56UL, 0xFBB707D31F35BA77UL, 0xAFB7CBDC309D4E87UL],
@@ -15,26 +15,26 @@ public class StableHashTests
     }
 
     [Fact]
-    public void Good_HasFixedBuckets()
+    public void Good_has_fixed_buckets()
     {
         var batch = new WordHasher(new WordHashingOptions { Mode = WordHashingMode.Hashing }).Featurize("good");
         Assert.Equal(new long[] { 10557, 26315, 14810, 17429 }, batch.Ids);
     }
 
     [Fact]
-    public void TheKindIsPartOfTheHash() =>
+    public void The_kind_is_part_of_the_hash() =>
         Assert.NotEqual(StableHash.Feature(FeatureKind.NGram, "go"), StableHash.Feature(FeatureKind.Word, "go"));
 
     [Fact]
-    public void TheLengthIsPartOfTheHash() =>
+    public void The_length_is_part_of_the_hash() =>
         Assert.NotEqual(StableHash.Feature(FeatureKind.NGram, "ab"), StableHash.Feature(FeatureKind.NGram, "\0ab"));
 
     [Fact]
-    public void LongFeatures_UseEveryBlock() =>
+    public void Long_features_use_every_block() =>
         Assert.NotEqual(StableHash.Feature(FeatureKind.Word, "abcdefgh"), StableHash.Feature(FeatureKind.Word, "abcdefgi"));
 
     [Fact]
-    public void Buckets_AreSpreadEvenly()
+    public void Buckets_are_spread_evenly()
     {
         // 200,000 distinct trigram-like strings into 1,000 buckets: each bucket near 200 (binomial sd ≈ 14).
         var counts = new int[1000];
@@ -44,7 +44,7 @@ public class StableHashTests
     }
 
     [Fact]
-    public void AnotherProcess_GivesTheSameBuckets()
+    public void Another_process_gives_the_same_buckets()
     {
         // `dssm bench hash` in a child process prints the non-zeros of a file; the same file hashed here
         // must give the same number — collisions (and hence nnz) depend on every bucket.

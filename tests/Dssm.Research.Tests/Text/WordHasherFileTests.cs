@@ -14,7 +14,7 @@ public sealed class WordHasherFileTests : IDisposable
     private static readonly string[] Corpus = ["Good food, good mood.", "Deep semantic models for web search", "北京 good 清华", "café 3.5 ok"];
 
     [Fact]
-    public void SaveLoadSave_IsByteIdentical_AndFeaturisesIdentically()
+    public void Save_load_save_is_byte_identical_and_featurizes_identically()
     {
         var options = new WordHashingOptions { Tokenizer = TokenizerKind.Mixed, WordUnigrams = true, ChineseCharacters = true, Weighting = FeatureWeighting.Binary };
         var fitted = WordHasher.Fit(Corpus, options);
@@ -32,7 +32,7 @@ public sealed class WordHasherFileTests : IDisposable
     }
 
     [Fact]
-    public void TheFile_IsReadableText()
+    public void The_file_is_readable_text()
     {
         WordHasher.Fit(["good food", "good"], new WordHashingOptions()).Save(PathOf("v.tsv"));
         var lines = File.ReadAllLines(PathOf("v.tsv"));
@@ -44,7 +44,7 @@ public sealed class WordHasherFileTests : IDisposable
     }
 
     [Fact]
-    public void HashingMode_SavesItsOptionsOnly()
+    public void Hashing_mode_saves_its_options_only()
     {
         var options = new WordHashingOptions { Mode = WordHashingMode.Hashing, Buckets = 1000, N = 2 };
         new WordHasher(options).Save(PathOf("h.tsv"));
@@ -54,7 +54,7 @@ public sealed class WordHasherFileTests : IDisposable
     }
 
     [Fact]
-    public void LoadWithOtherExpectedOptions_NamesTheField()
+    public void Load_with_other_expected_options_names_the_field()
     {
         WordHasher.Fit(Corpus, new WordHashingOptions()).Save(PathOf("v.tsv"));
         var error = Assert.Throws<InvalidDataException>(() => WordHasher.Load(PathOf("v.tsv"), new WordHashingOptions { N = 2 }));
@@ -73,7 +73,7 @@ public sealed class WordHasherFileTests : IDisposable
     [InlineData(13, "1\tngram\t-3\tod#", "v.tsv:14: count is '-3'")]
     [InlineData(14, "2\tngram\t3\tod#", "v.tsv:15: ngram 'od#' appears twice")]
     [InlineData(13, "1\tngram\t3\tod\\x", "v.tsv:14: feature 'od\\x' has a bad escape")]
-    public void ACorruptFile_NamesFileLineAndField(int line, string replacement, string message)
+    public void A_corrupt_file_names_file_line_and_field(int line, string replacement, string message)
     {
         WordHasher.Fit(["good food", "good"], new WordHashingOptions()).Save(PathOf("v.tsv"));
         var lines = File.ReadAllLines(PathOf("v.tsv"));
@@ -84,7 +84,7 @@ public sealed class WordHasherFileTests : IDisposable
     }
 
     [Fact]
-    public void ATruncatedFile_IsDetected()
+    public void A_truncated_file_is_detected()
     {
         WordHasher.Fit(["good food", "good"], new WordHashingOptions()).Save(PathOf("v.tsv"));
         var lines = File.ReadAllLines(PathOf("v.tsv"));
@@ -94,11 +94,11 @@ public sealed class WordHasherFileTests : IDisposable
     }
 
     [Fact]
-    public void AMissingFile_IsNamed() =>
+    public void A_missing_file_is_named() =>
         Assert.Contains("nope.tsv", Assert.Throws<FileNotFoundException>(() => WordHasher.Load(PathOf("nope.tsv"))).Message);
 
     [Fact]
-    public void NonUtf8Bytes_AreReportedNotMisread()
+    public void Non_UTF8_bytes_are_reported_not_misread()
     {
         File.WriteAllBytes(PathOf("v.tsv"), [0xFF, 0xFE, 0x00, 0x41, 0x0A]);
         Assert.Contains("v.tsv:1:", Assert.Throws<InvalidDataException>(() => WordHasher.Load(PathOf("v.tsv"))).Message);

@@ -13,7 +13,7 @@ public class WordHasherTests
     private static (long Id, float Weight)[] Bag(SparseBatch batch, int bag = 0) => batch.Bag(bag).ToArray();
 
     [Fact]
-    public void Good_IsTheBagOfItsFourTrigrams()
+    public void Good_is_the_bag_of_its_four_trigrams()
     {
         var batch = new WordHasher(Hashing).Featurize("good");
         Assert.Equal(1, batch.Count);
@@ -22,7 +22,7 @@ public class WordHasherTests
     }
 
     [Fact]
-    public void AMultiWordQuery_CountsRepeatedTrigrams()
+    public void A_multi_word_query_counts_repeated_trigrams()
     {
         // "good food": ood and od# occur twice; ids appear in order of first occurrence.
         var bag = Bag(new WordHasher(Hashing).Featurize("Good food!"));
@@ -32,7 +32,7 @@ public class WordHasherTests
     }
 
     [Fact]
-    public void BinaryWeights_AreOne()
+    public void Binary_weights_are_one()
     {
         var bag = Bag(new WordHasher(Hashing with { Weighting = FeatureWeighting.Binary }).Featurize("good food"));
         Assert.Equal(6, bag.Length);
@@ -40,7 +40,7 @@ public class WordHasherTests
     }
 
     [Fact]
-    public void EmptyTexts_AreEmptyBags_AtTheirPlace()
+    public void Empty_texts_are_empty_bags_at_their_place()
     {
         var batch = new WordHasher(Hashing).Featurize(["", "good", "   ", null]);
         Assert.Equal(4, batch.Count);
@@ -51,7 +51,7 @@ public class WordHasherTests
     }
 
     [Fact]
-    public void PunctuationDigitsAndAccents_FollowTheTokenizer()
+    public void Punctuation_digits_and_accents_follow_the_tokenizer()
     {
         var hasher = new WordHasher(Hashing);
         Assert.Equal(Bag(hasher.Featurize("don t 3 5")), Bag(hasher.Featurize("Don't 3.5")));
@@ -60,7 +60,7 @@ public class WordHasherTests
     }
 
     [Fact]
-    public void AnEmoji_AddsNothing()
+    public void An_emoji_adds_nothing()
     {
         var hasher = new WordHasher(Hashing);
         Assert.Equal(Bag(hasher.Featurize("good")), Bag(hasher.Featurize("good 👍🏽")));
@@ -68,7 +68,7 @@ public class WordHasherTests
     }
 
     [Fact]
-    public void WordUnigrams_AddTheWordItself()
+    public void Word_unigrams_add_the_word_itself()
     {
         var bag = Bag(new WordHasher(Hashing with { WordUnigrams = true }).Featurize("good"));
         Assert.Equal(5, bag.Length);
@@ -76,7 +76,7 @@ public class WordHasherTests
     }
 
     [Fact]
-    public void AChineseWord_IsItselfTheFeature_OptionallyWithItsCharacters()
+    public void A_Chinese_word_is_itself_the_feature_optionally_with_its_characters()
     {
         long Word(string w) => StableHash.Bucket(StableHash.Feature(FeatureKind.Word, w), 1 << 15);
         long Char(string c) => StableHash.Bucket(StableHash.Feature(FeatureKind.Character, c), 1 << 15);
@@ -88,7 +88,7 @@ public class WordHasherTests
     }
 
     [Fact]
-    public void FeaturizeWords_GivesOneBagPerWord_ForTheConvolutionalModel()
+    public void Featurize_words_gives_one_bag_per_word_for_the_convolutional_model()
     {
         var hasher = new WordHasher(Hashing);
         var words = hasher.FeaturizeWords("Good query");
@@ -99,7 +99,7 @@ public class WordHasherTests
     }
 
     [Fact]
-    public void Vocabulary_IdsAreSortedByFrequencyThenOrdinal_WithZeroForUnknown()
+    public void Vocabulary_ids_are_sorted_by_frequency_then_ordinal_with_zero_for_unknown()
     {
         // Counts over "good food" + "good": ood 3, od# 3, #go 2, goo 2, #fo 1, foo 1.
         var hasher = WordHasher.Fit(["good food", "good"], new WordHashingOptions());
@@ -110,7 +110,7 @@ public class WordHasherTests
     }
 
     [Fact]
-    public void Vocabulary_MinCountMaxFeaturesAndDroppingUnknowns()
+    public void Vocabulary_min_count_max_features_and_dropping_unknowns()
     {
         string[] corpus = ["good food", "good"];
         var options = new WordHashingOptions();
@@ -121,7 +121,7 @@ public class WordHasherTests
     }
 
     [Fact]
-    public void Vocabulary_SameCorpus_SameIds_WhateverTheOrderOfTexts()
+    public void Vocabulary_same_corpus_same_ids_whatever_the_order_of_texts()
     {
         string[] corpus = ["the quick brown fox", "jumps over", "the lazy dog", "quick quick"];
         var a = WordHasher.Fit(corpus, new WordHashingOptions());
@@ -130,7 +130,7 @@ public class WordHasherTests
     }
 
     [Fact]
-    public void HashingMode_NeedsNoCorpus_VocabularyModeDoes()
+    public void Hashing_mode_needs_no_corpus_vocabulary_mode_does()
     {
         Assert.Equal(1 << 15, WordHasher.Fit(["ignored"], Hashing).Dimension);
         Assert.Contains("WordHasher.Fit", Assert.Throws<ArgumentException>(() => new WordHasher(new WordHashingOptions())).Message);
@@ -139,15 +139,15 @@ public class WordHasherTests
     [Theory]
     [InlineData(1, "N")]
     [InlineData(6, "N")]
-    public void OutOfRangeOptions_NameTheField(int n, string field) =>
+    public void Out_of_range_options_name_the_field(int n, string field) =>
         Assert.Contains($"WordHashingOptions.{field}", Assert.Throws<ArgumentException>(() => new WordHasher(Hashing with { N = n })).Message);
 
     [Fact]
-    public void ZeroBuckets_IsRejected() =>
+    public void Zero_buckets_is_rejected() =>
         Assert.Contains("Buckets", Assert.Throws<ArgumentException>(() => new WordHasher(Hashing with { Buckets = 0 })).Message);
 
     [Fact]
-    public void AppendUtf8_GivesTheBagOfTheDecodedString()
+    public void Append_UTF8_gives_the_bag_of_the_decoded_string()
     {
         var hasher = new WordHasher(Hashing);
         string[] texts = ["Good food", "Café naïve 👍", "深度学习 good", "", "bad\r"];
@@ -161,7 +161,7 @@ public class WordHasherTests
     }
 
     [Fact]
-    public void ConcurrentFeaturisation_GivesTheSequentialResult()
+    public void Concurrent_featurization_gives_the_sequential_result()
     {
         var hasher = WordHasher.Fit(["good food", "semantic search with deep models"], new WordHashingOptions());
         var texts = Enumerable.Range(0, 200).Select(i => $"text {i} good semantic food {i * 7} café").ToArray();

@@ -1,4 +1,5 @@
 using Dssm.Research.Data;
+using Dssm.Research.Losses;
 using Dssm.Research.Models;
 using Dssm.Research.Runtime;
 using Dssm.Research.Sampling;
@@ -65,7 +66,7 @@ public class PairStreamTests : IDisposable
         var file = PairFile();
         var rows = PointwiseReader.Read(file).Select(p => $"{p.Label}|{p.Query}|{p.Doc}").ToList();   // 192 rows
         var featurizer = new TextIdFeaturizer();
-        var source = new PairStreamSource(Small with { Loss = "pointwise" }, new PairStream(file, ShuffleBuffer: 30), featurizer, perWord: false);
+        var source = new PairStreamSource(Small with { Loss = LossKind.Pointwise }, new PairStream(file, ShuffleBuffer: 30), featurizer, perWord: false);
         Assert.Equal(32, source.BlockRows);                 // 30 rounded up to whole batches of 8
         Assert.Equal(rows.Count, source.Examples);
 
@@ -140,10 +141,10 @@ public class PairStreamTests : IDisposable
     }
 
     [Theory]
-    [InlineData("softmax", "dssm")]
-    [InlineData("pointwise", "dssm")]
-    [InlineData("softmax", "cdssm")]
-    public void A_streamed_run_learns(string loss, string model)
+    [InlineData(LossKind.Softmax, ModelKind.Dssm)]
+    [InlineData(LossKind.Pointwise, ModelKind.Dssm)]
+    [InlineData(LossKind.Softmax, ModelKind.Cdssm)]
+    public void A_streamed_run_learns(LossKind loss, ModelKind model)
     {
         var result = Train(Small with { Loss = loss, Model = model, Epochs = 8 }, PairFile(), $"{loss}-{model}");
         var losses = Losses(result.RunDirectory);

@@ -1,4 +1,3 @@
-using Dssm.Research.Models;
 using Dssm.Research.Text;
 
 namespace Dssm.Research.Tests.Training;

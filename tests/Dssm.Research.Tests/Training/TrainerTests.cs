@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Dssm.Research.Losses;
 using Dssm.Research.Models;
 using Dssm.Research.Runtime;
 using Dssm.Research.Sampling;
@@ -46,11 +47,11 @@ public class TrainerTests : IDisposable
     }
 
     [Theory]
-    [InlineData("dssm", SamplerKind.Random)]
-    [InlineData("dssm", SamplerKind.InBatch)]
-    [InlineData("dssm", SamplerKind.Popular)]
-    [InlineData("cdssm", SamplerKind.Random)]
-    public void Loss_goes_down_and_the_model_learns_word_free_matches(string model, SamplerKind sampler)
+    [InlineData(ModelKind.Dssm, SamplerKind.Random)]
+    [InlineData(ModelKind.Dssm, SamplerKind.InBatch)]
+    [InlineData(ModelKind.Dssm, SamplerKind.Popular)]
+    [InlineData(ModelKind.Cdssm, SamplerKind.Random)]
+    public void Loss_goes_down_and_the_model_learns_word_free_matches(ModelKind model, SamplerKind sampler)
     {
         var result = Train(Small with { Model = model, Sampler = sampler }, $"{model}-{sampler}");
         var losses = Losses(result.RunDirectory);
@@ -68,7 +69,7 @@ public class TrainerTests : IDisposable
             (0, clicks.Queries[c.Query].Text, clicks.Documents[(c.Document + 7) % clicks.Documents.Count].Text),
         });
         var data = ClickData.FromPairs(pairs);
-        using var trainer = new Trainer(Small with { Loss = "pointwise" }, data, new TestFeaturizer());
+        using var trainer = new Trainer(Small with { Loss = LossKind.Pointwise }, data, new TestFeaturizer());
         var result = trainer.Run(Path.Combine(root, "pointwise"));
         var losses = Losses(result.RunDirectory);
         Assert.True(losses.TakeLast(5).Average() < 0.7 * losses.Take(5).Average());
@@ -133,7 +134,7 @@ public class TrainerTests : IDisposable
             Assert.Contains("step 1 (epoch 1, batch 1 of", e.Message);
             Assert.Contains("last good checkpoint: none yet", e.Message);
         }
-        using (var trainer = new Trainer(Small with { OnNonFinite = "skip", Epochs = 1 }, data, new TestFeaturizer { PoisonWeight = float.NaN }))
+        using (var trainer = new Trainer(Small with { OnNonFinite = NonFiniteAction.Skip, Epochs = 1 }, data, new TestFeaturizer { PoisonWeight = float.NaN }))
         {
             var result = trainer.Run(Path.Combine(root, "skip"));
             Assert.Equal(trainer.StepsPerEpoch, result.SkippedBatches);

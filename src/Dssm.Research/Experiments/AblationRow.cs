@@ -1,0 +1,12 @@
+using System.Globalization;
+using System.Text.Json;
+using Dssm.Research.Losses;
+using Dssm.Research.Models;
+using Dssm.Research.Sampling;
+using Dssm.Research.Text;
+using Dssm.Research.Training;
+
+namespace Dssm.Research.Experiments;
+
+/// <summary>One value of an ablation: its run folder, training outcome and test figures.</summary>
+public sealed record AblationRow(string Param, string Value, string RunDirectory, double? BestDev, int BestEpoch, double Seconds, double QueriesPerSecond, IReadOnlyDictionary<string, double> Test);

@@ -1,0 +1,61 @@
+using Dssm.Research.Data;
+using Dssm.Research.Models;
+using Dssm.Research.Retrieval;
+using Dssm.Research.Runtime;
+using Dssm.Research.Training;
+
+namespace Dssm.Research.Experiments;
+
+/// <summary>
+/// <c>dssm encode</c> and <c>dssm search</c>: a trained model and an exact embedding index over a corpus (by default
+/// the dataset the run trained on, from its config.json). A query is encoded by the query tower and ranked by
+/// cosine against the document tower's vectors (Huang et al. 2013, §3.1: R(Q, D) = cos(y_Q, y_D)).
+/// </summary>
+public sealed class SemanticSearch : IDisposable
+{
+    readonly TrainedModel model;
+    readonly BeirDataset data;
+
+    SemanticSearch(TrainedModel model, BeirDataset data, EmbeddingIndex index) { this.model = model; this.data = data; Index = index; }
+
+    /// <summary>The document vectors, one row per document of the corpus.</summary>
+    public EmbeddingIndex Index { get; }
+
+    /// <summary>Loads the run and the corpus, and encodes the corpus — or loads <paramref name="indexFile"/> (from <see cref="Encode"/>) instead.</summary>
+    /// <param name="dataDir">The corpus; null = the one the run trained on.</param>
+    /// <exception cref="ArgumentException">no corpus given and the run recorded none.</exception>
+    public static SemanticSearch Open(string runDir, string? dataDir = null, string? indexFile = null, DeviceChoice device = DeviceChoice.Auto)
+    {
+        var model = TrainedModel.Load(runDir, device);
+        try
+        {
+            var data = BeirDataset.Load(dataDir ?? new RunFolder(runDir).ReadProvenance().Data
+                ?? throw new ArgumentException("the run has no dataset recorded; give --data DIR"));
+            var index = indexFile is not null ? EmbeddingIndex.Load(indexFile)
+                : EmbeddingIndex.Encode(data.Documents.Select(d => (d.Id, d.FullText)).ToList(), t => model.Encode(t, TextSide.Document));
+            return new SemanticSearch(model, data, index);
+        }
+        catch { model.Dispose(); throw; }
+    }
+
+    /// <summary>Encodes the corpus and saves the index file (ids + unit vectors, checksummed); returns the index.</summary>
+    public static EmbeddingIndex Encode(string runDir, string? dataDir, string indexFile, DeviceChoice device = DeviceChoice.Auto)
+    {
+        using var search = Open(runDir, dataDir, null, device);
+        search.Index.Save(indexFile);
+        return search.Index;
+    }
+
+    /// <summary>The top <paramref name="depth"/> documents of each query, query by query as they come.</summary>
+    public IEnumerable<SearchResult> Search(IEnumerable<string> queries, int depth)
+    {
+        foreach (var query in queries)
+        {
+            var hits = Index.Search(model.Encode([query], TextSide.Query)[0], depth);
+            yield return new SearchResult(query, hits.Select((h, i) =>
+                new SearchHit(i + 1, h.DocId, h.Score, data.TryGetDocument(h.DocId, out var doc) ? doc.FullText : "")).ToList());
+        }
+    }
+
+    public void Dispose() => model.Dispose();
+}

@@ -1,0 +1,17 @@
+using System.Diagnostics;
+using Dssm.Research.Data;
+using Dssm.Research.Losses;
+using Dssm.Research.Models;
+using Dssm.Research.Runtime;
+using Dssm.Research.Text;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Dssm.Research.Training;
+
+/// <summary>Figures of one benchmark run.</summary>
+public sealed record ThroughputResult(double TrainQueriesPerSecond, double EncodeTextsPerSecond, double MillisecondsPerStep, double FinalLoss, string Device, int Threads)
+{
+    /// <summary>Mean milliseconds per timed step in forward (incl. loss), backward and the optimizer (collect + update).</summary>
+    public (double Forward, double Backward, double Optimizer) PhaseMilliseconds { get; init; }
+}
