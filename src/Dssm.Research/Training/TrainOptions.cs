@@ -40,6 +40,14 @@ public sealed record TrainOptions
     /// <summary>Hard-negative sampler: draw from the top this many BM25 results that were not clicked.</summary>
     public int HardNegativePool { get; init; } = 50;
 
+    /// <summary>
+    /// Hard-negative sampler: the analysis of the BM25 that picks the pool — the lexical baselines' default
+    /// (stemmed, stop words; jieba for Chinese), so "BM25-hard" means the BM25 the reports compare with.
+    /// <c>Plain</c> uses the words of <see cref="WordHashingOptions.Tokenizer"/> (the kit before analyzers).
+    /// </summary>
+    [JsonConverter(typeof(JsonStringEnumConverter))]
+    public AnalyzerKind HardNegativeAnalyzer { get; init; } = AnalyzerFactory.Default;
+
     /// <summary>"softmax" (listwise, §3.3) or "pointwise" (binary cross-entropy on (label, query, doc) rows).</summary>
     public string Loss { get; init; } = "softmax";
 
@@ -103,6 +111,7 @@ public sealed record TrainOptions
     {
         static void Check(bool ok, string field, string expected) { if (!ok) throw new ArgumentException($"training option {field}: expected {expected}"); }
         Check(Model is "dssm" or "cdssm", nameof(Model), "dssm or cdssm");
+        Check(Enum.IsDefined(HardNegativeAnalyzer), nameof(HardNegativeAnalyzer), string.Join(" | ", AnalyzerFactory.Names));
         Check(Loss is "softmax" or "pointwise", nameof(Loss), "softmax or pointwise");
         Check(Gamma > 0, nameof(Gamma), "γ > 0");
         Check(Negatives >= 1, nameof(Negatives), "J ≥ 1");
