@@ -16,7 +16,7 @@ public static class BaselineCommand
         var candidates = new Option<string?>("--candidates") { Description = "qid<TAB>docid lines to re-rank instead of searching the corpus." };
         var runFile = new Option<string?>("--run-file") { Description = "Where to write the TREC run." };
         var metrics = new Option<string>("--metrics") { Description = "Comma-separated metrics.", DefaultValueFactory = _ => "ndcg@1,ndcg@3,ndcg@10,mrr,map" };
-        var analyzer = new Option<string>("--analyzer") { Description = "mixed (default: Lucene/Anserini English analysis — stop words, Porter stemming — with jieba for Chinese) | english | smartcn | cjk | plain (the --tokenizer's words, unstemmed).", DefaultValueFactory = _ => "mixed" };
+        var analyzer = new Option<string>("--analyzer") { Description = "lucene (default: Anserini's analysis — stop words, Porter stemming; Han bigrams) | lucene-jieba (jieba words for Chinese) | english | smartcn | cjk | plain (the --tokenizer's words, unstemmed).", DefaultValueFactory = _ => "lucene" };
         var tokenizer = new Option<string>("--tokenizer") { Description = "With --analyzer plain: english | chinese | chinese-chars | mixed (the model's default: mixed).", DefaultValueFactory = _ => "mixed" };
         var json = new Option<bool>("--json") { Description = "Print the result as JSON." };
         var command = new Command("baseline", "The lexical baselines of the paper's Table 2 on the same data: BM25 or TF-IDF, by default with Anserini's stemmed analysis.")

@@ -10,7 +10,7 @@ public static class BenchAnalyzeCommand
     public static Command Create()
     {
         var texts = new Option<string>("--texts") { Description = "Text file, one text a line (UTF-8).", Required = true };
-        var analyzer = new Option<string>("--analyzer") { Description = "mixed | english | smartcn | cjk | plain, or tokenizer:NAME for a DSSM tokenizer (english, chinese, chinese-chars, mixed).", DefaultValueFactory = _ => "mixed" };
+        var analyzer = new Option<string>("--analyzer") { Description = "lucene | lucene-jieba | english | smartcn | cjk | plain, or tokenizer:NAME for a DSSM tokenizer (english, chinese, chinese-chars, mixed).", DefaultValueFactory = _ => "lucene" };
         var threads = new Option<int>("--threads") { Description = "Threads (each takes every T-th line).", DefaultValueFactory = _ => 1 };
         var tokens = new Option<string?>("--tokens") { Description = "Also write each line's tokens (space-separated) here." };
         var command = new Command("analyze", "Analyse every line of --texts and print analyze_tokens_per_s, texts, tokens, seconds.") { texts, analyzer, threads, tokens };

@@ -8,8 +8,8 @@ namespace Dssm.Research.Evaluation;
 /// <param name="Bm25">BM25 parameters (used when <paramref name="Kind"/> is BM25).</param>
 /// <param name="TfIdf">TF-IDF weighting (used when <paramref name="Kind"/> is TF-IDF).</param>
 /// <param name="Analyzer">
-/// The analysis of queries and documents. The default, <see cref="AnalyzerKind.Mixed"/>, is Anserini's English
-/// analysis (stop words, Porter stemming) with jieba for Chinese: BM25 as the published baselines compute it.
+/// The analysis of queries and documents. The default, <see cref="AnalyzerKind.Lucene"/>, is Anserini's English
+/// analysis (stop words, Porter stemming) with Han bigrams for Chinese: BM25 as the published baselines compute it.
 /// <see cref="AnalyzerKind.Plain"/> keeps the words of <paramref name="PlainTokenizer"/> unstemmed (the kit's
 /// BM25 before it had analyzers).
 /// </param>
@@ -35,7 +35,7 @@ public sealed record BaselineOptions(
         ? $"plain:{TokenizerFactory.NameOf(PlainTokenizer)}"
         : AnalyzerFactory.NameOf(Analyzer);
 
-    /// <summary>The system's name in reports and run files: <c>bm25(mixed)</c>, <c>tfidf(plain:mixed)</c>.</summary>
+    /// <summary>The system's name in reports and run files: <c>bm25(lucene)</c>, <c>tfidf(plain:mixed)</c>.</summary>
     public string SystemName => $"{Kind.ToString().ToLowerInvariant()}({Analysis})";
 
     /// <summary>The analyzer of <see cref="Analyzer"/> (shared, thread-safe).</summary>

@@ -11,7 +11,7 @@ namespace Dssm.Research.Experiments;
 public sealed record EvaluationReport(string System, string Dataset, string Split, IReadOnlyDictionary<string, double> Metrics,
     int Queries, int SkippedNoRelevant, string? RunFile, string? Command)
 {
-    /// <summary>The analysis of a lexical system's text (<c>mixed</c>, <c>plain:mixed</c>, …; see <c>BaselineOptions.Analysis</c>):
+    /// <summary>The analysis of a lexical system's text (<c>lucene</c>, <c>plain:mixed</c>, …; see <c>BaselineOptions.Analysis</c>):
     /// of the baseline itself, or of a hybrid's BM25. Null for a DSSM alone.</summary>
     public string? Analyzer { get; init; }
 

@@ -43,7 +43,7 @@ public static class Experiment
         Func<int, IReadOnlyList<int>>? hard = null;
         if (options.Sampler == SamplerKind.Bm25)
         {
-            // The BM25 of the baselines (TrainOptions.HardNegativeAnalyzer, by default the stemmed mixed analysis), not the model's tokenizer.
+            // The BM25 of the baselines (TrainOptions.HardNegativeAnalyzer, by default Lucene's stemmed analysis), not the model's tokenizer.
             var tokenizer = AnalyzerFactory.Create(options.HardNegativeAnalyzer, options.Hashing.Tokenizer);
             var bm25 = new Bm25(documents.AsParallel().AsOrdered().Select(d => (d.Id, tokenizer.Tokenize(d.Item2))));
             var trainQueries = new HashSet<int>(clicks.Select(c => c.Item1));
@@ -98,7 +98,7 @@ public static class Experiment
     /// Ranks the split's queries with a trained model — the whole corpus, or the given candidates — optionally
     /// mixed with BM25 (α·DSSM + (1−α)·BM25, min-max normalised per query), scores the ranking and writes the
     /// TREC run file. Returns the report (also saved as eval-SPLIT.json in the run folder). The hybrid's BM25 is
-    /// the baseline's (<paramref name="hybridAnalyzer"/>, by default the stemmed mixed analysis; <c>plain</c> uses
+    /// the baseline's (<paramref name="hybridAnalyzer"/>, by default Lucene's stemmed analysis; <c>plain</c> uses
     /// the model's tokenizer), and the report's <see cref="EvaluationReport.Analyzer"/> names it.
     /// </summary>
     public static EvaluationReport Evaluate(string runDir, string dataDir, string split = "test", string? candidatesFile = null,
@@ -146,9 +146,9 @@ public static class Experiment
 
     /// <summary>
     /// BM25 or TF-IDF on the split, writes the run file and returns the report. Text is analysed by
-    /// <paramref name="analyzer"/> (by default Anserini's stemmed English analysis with jieba for Chinese);
+    /// <paramref name="analyzer"/> (by default Anserini's: stemmed English, Han bigrams);
     /// <c>plain</c> keeps the words of <paramref name="tokenizer"/> (the model's). The report's system is named
-    /// with its analysis, <c>bm25(mixed)</c>, so a BM25 row always says how it was computed.
+    /// with its analysis, <c>bm25(lucene)</c>, so a BM25 row always says how it was computed.
     /// </summary>
     public static EvaluationReport Baseline(BaselineKind kind, string dataDir, string split = "test", TokenizerKind tokenizer = TokenizerKind.Mixed,
         string? candidatesFile = null, string? runFile = null, IReadOnlyList<RankingMetric>? metrics = null, int depth = 100, string? command = null,

@@ -42,7 +42,7 @@ public sealed record TrainOptions
 
     /// <summary>
     /// Hard-negative sampler: the analysis of the BM25 that picks the pool — the lexical baselines' default
-    /// (stemmed, stop words; jieba for Chinese), so "BM25-hard" means the BM25 the reports compare with.
+    /// (Lucene's: stemmed, stop words, Han bigrams), so "BM25-hard" means the BM25 the reports compare with.
     /// <c>Plain</c> uses the words of <see cref="WordHashingOptions.Tokenizer"/> (the kit before analyzers).
     /// </summary>
     [JsonConverter(typeof(JsonStringEnumConverter))]

@@ -3,25 +3,23 @@ using System.Text;
 namespace Dssm.Research.Text;
 
 /// <summary>
-/// The default analyzer of the lexical baselines (<see cref="AnalyzerKind.Mixed"/>): each maximal run of Han
-/// characters is segmented by jieba (as <see cref="ChineseTokenizer"/>), every other stretch of text goes
-/// through Lucene's English analysis (<see cref="AnalyzerKind.English"/>: stop words, Porter stemming).
-/// Text without Han characters takes one pass through the English analyzer, so on English it gives exactly
-/// Anserini's terms. Thread-safe (jieba and Lucene's analyzers are).
+/// <see cref="AnalyzerKind.LuceneJieba"/>: each maximal run of Han characters is segmented by jieba (as
+/// <see cref="ChineseTokenizer"/>), every other stretch of text goes through Lucene's English analysis
+/// (<see cref="AnalyzerKind.English"/>: stop words, Porter stemming). Text without Han characters takes one
+/// pass through the English analyzer. Thread-safe (jieba and Lucene's analyzers are).
 /// </summary>
 /// <remarks>
-/// Why jieba for the Han runs and not Lucene's SmartCn: on this kit's Chinese text both segment into words
-/// (SmartCn's HMM and jieba's dictionary + HMM agree on most words), jieba is the segmenter the DSSM itself
-/// uses for Chinese (so a BM25 row and a DSSM row see the same Chinese words), and it measured faster and no
-/// worse — figures in <c>tests/benchmarks/README.md</c> ("Chinese analysis").
+/// Not the default: on the kit's two Chinese sets Han bigrams (<see cref="AnalyzerKind.Lucene"/>) ranked better
+/// than jieba's words and than SmartCn's, and are what Anserini uses for Chinese — figures in
+/// <c>tests/benchmarks/README.md</c> ("Chinese analysis").
 /// </remarks>
 /// <example><c>"用DSSM做语义搜索 of running dogs"</c> → <c>用, dssm, 做, 语义, 搜索, run, dog</c>.</example>
-public sealed class MixedAnalyzer : Tokenizer
+public sealed class LuceneJiebaAnalyzer : Tokenizer
 {
     readonly LuceneTokenizer english;
 
     /// <summary>Jieba for Han runs, <paramref name="english"/> (Lucene's English analysis) for the rest.</summary>
-    internal MixedAnalyzer(LuceneTokenizer english) => this.english = english;
+    internal LuceneJiebaAnalyzer(LuceneTokenizer english) => this.english = english;
 
     /// <inheritdoc />
     public override void Tokenize(ReadOnlySpan<char> text, TokenBuffer tokens)
