@@ -16,15 +16,17 @@ public static class BaselineCommand
         var candidates = new Option<string?>("--candidates") { Description = "qid<TAB>docid lines to re-rank instead of searching the corpus." };
         var runFile = new Option<string?>("--run-file") { Description = "Where to write the TREC run." };
         var metrics = new Option<string>("--metrics") { Description = "Comma-separated metrics.", DefaultValueFactory = _ => "ndcg@1,ndcg@3,ndcg@10,mrr,map" };
-        var tokenizer = new Option<string>("--tokenizer") { Description = "english | chinese | chinese-chars | mixed (the model's default: mixed).", DefaultValueFactory = _ => "mixed" };
+        var analyzer = new Option<string>("--analyzer") { Description = "lucene (default: Anserini's analysis — stop words, Porter stemming; Han bigrams) | lucene-jieba (jieba words for Chinese) | english | smartcn | cjk | plain (the --tokenizer's words, unstemmed).", DefaultValueFactory = _ => "lucene" };
+        var tokenizer = new Option<string>("--tokenizer") { Description = "With --analyzer plain: english | chinese | chinese-chars | mixed (the model's default: mixed).", DefaultValueFactory = _ => "mixed" };
         var json = new Option<bool>("--json") { Description = "Print the result as JSON." };
-        var command = new Command("baseline", "The lexical baselines of the paper's Table 2 on the same data and tokenizer: BM25 or TF-IDF.")
-            { kind, data, split, candidates, runFile, metrics, tokenizer, json };
+        var command = new Command("baseline", "The lexical baselines of the paper's Table 2 on the same data: BM25 or TF-IDF, by default with Anserini's stemmed analysis.")
+            { kind, data, split, candidates, runFile, metrics, analyzer, tokenizer, json };
         command.SetAction(parse =>
         {
             var report = Experiment.Baseline(BaselineOptions.ParseKind(parse.GetValue(kind)!), parse.GetValue(data)!, parse.GetValue(split)!,
                 TokenizerFactory.Parse(parse.GetValue(tokenizer)!), parse.GetValue(candidates), parse.GetValue(runFile),
-                RankingMetric.ParseList(parse.GetValue(metrics)!), command: TrainingOptionsBinder.CommandLine());
+                RankingMetric.ParseList(parse.GetValue(metrics)!), command: TrainingOptionsBinder.CommandLine(),
+                analyzer: AnalyzerFactory.Parse(parse.GetValue(analyzer)!));
             EvaluateCommand.Print(report, parse.GetValue(json));
             return 0;
         });

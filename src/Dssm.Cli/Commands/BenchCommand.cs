@@ -11,6 +11,7 @@ public static class BenchCommand
         command.Subcommands.Add(BenchHashCommand.Create());
         command.Subcommands.Add(BenchTrainCommands.Train());
         command.Subcommands.Add(BenchTrainCommands.Encode());
+        command.Subcommands.Add(BenchAnalyzeCommand.Create());
         return command;
     }
 }

@@ -5,7 +5,8 @@ namespace Dssm.Research.Evaluation;
 /// <summary>
 /// The library side of <c>dssm baseline bm25|tfidf</c>: index a tokenized corpus, rank every query (over the
 /// whole corpus, or over given candidates), and return the run to evaluate or write as a TREC file.
-/// Queries and documents must come from the same tokenizer as the DSSM they are compared with.
+/// Queries and documents are analysed alike: by <see cref="BaselineOptions.Analyzer"/> from text, or by the
+/// caller when it passes tokens.
 /// </summary>
 public static class Baselines
 {
@@ -37,6 +38,18 @@ public static class Baselines
         return Run(Build(docs, options), queries, options.Depth, candidates);
     }
 
+    /// <summary>As the token overload, analysing queries and documents with <see cref="BaselineOptions.Analyzer"/>.</summary>
+    public static RankedRun Run(
+        IEnumerable<(string Id, string Text)> queries,
+        IEnumerable<(string Id, string Text)> docs,
+        BaselineOptions? options = null,
+        Candidates? candidates = null)
+    {
+        options ??= new BaselineOptions();
+        var analyzer = options.CreateAnalyzer();
+        return Run(queries, docs, text => analyzer.Tokenize(text), options, candidates);
+    }
+
     /// <summary>As the token overload, tokenizing queries and documents with one tokenizer.</summary>
     public static RankedRun Run(
         IEnumerable<(string Id, string Text)> queries,
@@ -44,7 +57,9 @@ public static class Baselines
         Func<string, IReadOnlyList<string>> tokenize,
         BaselineOptions? options = null,
         Candidates? candidates = null) =>
-        Run(queries.Select(q => (q.Id, tokenize(q.Text))), docs.Select(d => (d.Id, tokenize(d.Text))), options, candidates);
+        // Documents are analysed on all cores, in corpus order (the index is the same whatever the thread count).
+        Run(queries.Select(q => (q.Id, tokenize(q.Text))),
+            docs.AsParallel().AsOrdered().Select(d => (d.Id, tokenize(d.Text))), options, candidates);
 
     /// <summary>Ranks queries with an already built model (see the other overload).</summary>
     public static RankedRun Run(

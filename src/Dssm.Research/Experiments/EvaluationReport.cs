@@ -11,6 +11,10 @@ namespace Dssm.Research.Experiments;
 public sealed record EvaluationReport(string System, string Dataset, string Split, IReadOnlyDictionary<string, double> Metrics,
     int Queries, int SkippedNoRelevant, string? RunFile, string? Command)
 {
+    /// <summary>The analysis of a lexical system's text (<c>lucene</c>, <c>plain:mixed</c>, …; see <c>BaselineOptions.Analysis</c>):
+    /// of the baseline itself, or of a hybrid's BM25. Null for a DSSM alone.</summary>
+    public string? Analyzer { get; init; }
+
     /// <summary>The per-query figures and the ranking behind <see cref="Metrics"/> (not saved in the JSON).</summary>
     [System.Text.Json.Serialization.JsonIgnore] public EvaluationResult? Result { get; init; }
 

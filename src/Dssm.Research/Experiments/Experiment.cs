@@ -45,8 +45,9 @@ public static class Experiment
         Func<int, IReadOnlyList<int>>? hard = null;
         if (options.Sampler == SamplerKind.Bm25)
         {
-            var tokenizer = hasher.Tokenizer;
-            var bm25 = new Bm25(documents.Select(d => (d.Id, tokenizer.Tokenize(d.Item2))));
+            // The BM25 of the baselines (TrainOptions.HardNegativeAnalyzer, by default Lucene's stemmed analysis), not the model's tokenizer.
+            var tokenizer = AnalyzerFactory.Create(options.HardNegativeAnalyzer, options.Hashing.Tokenizer);
+            var bm25 = new Bm25(documents.AsParallel().AsOrdered().Select(d => (d.Id, tokenizer.Tokenize(d.Item2))));
             var trainQueries = new HashSet<int>(clicks.Select(c => c.Item1));
             var pools = new IReadOnlyList<int>[queries.Count];
             Parallel.For(0, queries.Count, q => pools[q] = trainQueries.Contains(q)
@@ -98,11 +99,13 @@ public static class Experiment
     /// <summary>
     /// Ranks the split's queries with a trained model — the whole corpus, or the given candidates — optionally
     /// mixed with BM25 (α·DSSM + (1−α)·BM25, min-max normalised per query), scores the ranking and writes the
-    /// TREC run file. Returns the report (also saved as eval-SPLIT.json in the run folder).
+    /// TREC run file. Returns the report (also saved as eval-SPLIT.json in the run folder). The hybrid's BM25 is
+    /// the baseline's (<paramref name="hybridAnalyzer"/>, by default Lucene's stemmed analysis; <c>plain</c> uses
+    /// the model's tokenizer), and the report's <see cref="EvaluationReport.Analyzer"/> names it.
     /// </summary>
     public static EvaluationReport Evaluate(string runDir, string dataDir, string split = "test", string? candidatesFile = null,
         string? runFile = null, IReadOnlyList<RankingMetric>? metrics = null, double? hybridAlpha = null, int depth = 100,
-        DeviceChoice device = DeviceChoice.Auto, string? command = null)
+        DeviceChoice device = DeviceChoice.Auto, string? command = null, AnalyzerKind hybridAnalyzer = AnalyzerFactory.Default)
     {
         using var model = TrainedModel.Load(runDir, device);
         var data = BeirDataset.Load(dataDir);
@@ -115,16 +118,18 @@ public static class Experiment
         var queryVectors = queryIds.Select((q, i) => (q, vectors[i])).ToDictionary(p => p.q, p => p.Item2, StringComparer.Ordinal);
         var run = candidates is null ? index.Search(queryVectors, depth) : index.Rerank(candidates, queryVectors);
         var system = OptionName.Of(model.Options.Model);
+        string? analysis = null;
         if (hybridAlpha is { } alpha)
         {
-            var lexical = LexicalRun(BaselineKind.Bm25, data, queryIds, model.Options.Hashing.Tokenizer, candidates, depth);
-            run = HybridScoring.Combine(run, lexical, alpha);
+            var bm25 = new BaselineOptions(BaselineKind.Bm25, depth, Analyzer: hybridAnalyzer, PlainTokenizer: model.Options.Hashing.Tokenizer);
+            run = HybridScoring.Combine(run, LexicalRun(bm25, data, queryIds, candidates), alpha);
             system = $"hybrid(α={alpha:0.##})";
+            analysis = bm25.Analysis;
         }
         runFile ??= Path.Combine(runDir, $"run-{split}{(hybridAlpha is null ? "" : "-hybrid")}.trec");
         TrecRunFile.Write(runFile, run, system.Replace(' ', '_'));
         var result = RankingMetrics.Evaluate(run, qrels, metrics ?? RankingMetric.Default);
-        var report = EvaluationReport.From(system, dataDir, split, result, Path.GetFullPath(runFile), command);
+        var report = EvaluationReport.From(system, dataDir, split, result, Path.GetFullPath(runFile), command) with { Analyzer = analysis };
         report.Save(Path.Combine(runDir, $"eval-{split}{(hybridAlpha is null ? "" : "-hybrid")}.json"));
         return report;
     }
@@ -141,26 +146,28 @@ public static class Experiment
         return (PointwiseMetrics.Auc(scores, labels), PointwiseMetrics.Accuracy(scores, labels, threshold: 0), pairs.Count);
     }
 
-    /// <summary>BM25 or TF-IDF on the split, with the model's tokenizer; writes the run file and returns the report.</summary>
+    /// <summary>
+    /// BM25 or TF-IDF on the split, writes the run file and returns the report. Text is analysed by
+    /// <paramref name="analyzer"/> (by default Anserini's: stemmed English, Han bigrams);
+    /// <c>plain</c> keeps the words of <paramref name="tokenizer"/> (the model's). The report's system is named
+    /// with its analysis, <c>bm25(lucene)</c>, so a BM25 row always says how it was computed.
+    /// </summary>
     public static EvaluationReport Baseline(BaselineKind kind, string dataDir, string split = "test", TokenizerKind tokenizer = TokenizerKind.Mixed,
-        string? candidatesFile = null, string? runFile = null, IReadOnlyList<RankingMetric>? metrics = null, int depth = 100, string? command = null)
+        string? candidatesFile = null, string? runFile = null, IReadOnlyList<RankingMetric>? metrics = null, int depth = 100, string? command = null,
+        AnalyzerKind analyzer = AnalyzerFactory.Default)
     {
         var data = BeirDataset.Load(dataDir);
         var qrels = data.Qrels(split);
         var queryIds = qrels.QueryIds.Where(data.Queries.ContainsKey).ToList();
-        var run = LexicalRun(kind, data, queryIds, tokenizer, LoadCandidates(data, candidatesFile), depth);
-        var name = kind.ToString().ToLowerInvariant();
-        if (runFile is not null) TrecRunFile.Write(runFile, run, name);
-        return EvaluationReport.From(name, dataDir, split, RankingMetrics.Evaluate(run, qrels, metrics ?? RankingMetric.Default),
-            runFile is null ? null : Path.GetFullPath(runFile), command);
+        var options = new BaselineOptions(kind, depth, Analyzer: analyzer, PlainTokenizer: tokenizer);
+        var run = LexicalRun(options, data, queryIds, LoadCandidates(data, candidatesFile));
+        if (runFile is not null) TrecRunFile.Write(runFile, run, options.SystemName);
+        return EvaluationReport.From(options.SystemName, dataDir, split, RankingMetrics.Evaluate(run, qrels, metrics ?? RankingMetric.Default),
+            runFile is null ? null : Path.GetFullPath(runFile), command) with { Analyzer = options.Analysis };
     }
 
-    static RankedRun LexicalRun(BaselineKind kind, BeirDataset data, IReadOnlyList<string> queryIds, TokenizerKind tokenizerKind, Candidates? candidates, int depth)
-    {
-        var tokenizer = TokenizerFactory.Create(tokenizerKind);
-        return Baselines.Run(queryIds.Select(q => (q, data.Queries[q])), data.Documents.Select(d => (d.Id, d.FullText)),
-            text => tokenizer.Tokenize(text), new BaselineOptions(kind, depth), candidates);
-    }
+    static RankedRun LexicalRun(BaselineOptions options, BeirDataset data, IReadOnlyList<string> queryIds, Candidates? candidates) =>
+        Baselines.Run(queryIds.Select(q => (q, data.Queries[q])), data.Documents.Select(d => (d.Id, d.FullText)), options, candidates);
 
     static Candidates? LoadCandidates(BeirDataset data, string? file)
     {

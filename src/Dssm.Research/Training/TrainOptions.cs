@@ -41,7 +41,15 @@ public sealed record TrainOptions
     /// <summary>The bm25 sampler (<see cref="SamplerKind.Bm25"/>, BM25 hard negatives): draw from the top this many BM25 results that were not clicked.</summary>
     public int HardNegativePool { get; init; } = 50;
 
-    /// <summary>Softmax (listwise, §3.3) or pointwise (binary cross-entropy on (label, query, doc) rows).</summary>
+    /// <summary>
+    /// Hard-negative sampler: the analysis of the BM25 that picks the pool — the lexical baselines' default
+    /// (Lucene's: stemmed, stop words, Han bigrams), so "BM25-hard" means the BM25 the reports compare with.
+    /// <c>Plain</c> uses the words of <see cref="WordHashingOptions.Tokenizer"/> (the kit before analyzers).
+    /// </summary>
+    [JsonConverter(typeof(JsonStringEnumConverter))]
+    public AnalyzerKind HardNegativeAnalyzer { get; init; } = AnalyzerFactory.Default;
+
+        /// <summary>Softmax (listwise, §3.3) or pointwise (binary cross-entropy on (label, query, doc) rows).</summary>
     public LossKind Loss { get; init; } = LossKind.Softmax;
 
     /// <summary>Pointwise: weight of positive rows; 0 = #negatives / #positives of the training rows.</summary>
@@ -106,6 +114,7 @@ public sealed record TrainOptions
     {
         static void Check(bool ok, string field, string expected) { if (!ok) throw new ArgumentException($"training option {field}: expected {expected}"); }
         Check(Enum.IsDefined(Model), nameof(Model), "dssm or cdssm");
+        Check(Enum.IsDefined(HardNegativeAnalyzer), nameof(HardNegativeAnalyzer), string.Join(" | ", AnalyzerFactory.Names));
         Check(Enum.IsDefined(Loss), nameof(Loss), "softmax or pointwise");
         Check(Gamma > 0, nameof(Gamma), "γ > 0");
         Check(Negatives >= 1, nameof(Negatives), "J ≥ 1");
