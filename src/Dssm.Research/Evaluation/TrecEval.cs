@@ -36,6 +36,7 @@ public static class TrecEval
     public static TrecEvalResult Score(string qrelsPath, string runPath, TrecEvalOptions? options = null)
     {
         options = (options ?? new TrecEvalOptions()).Validate();
+        if (!File.Exists(runPath)) throw new FileNotFoundException($"{runPath}: no such run file; expected a TREC run (qid Q0 docid rank score tag)", runPath);
         var qrels = QrelsFile.Read(qrelsPath);
         var run = TrecRunFile.Read(runPath);
         return Evaluate(run, qrels, options, LastTag(runPath));

@@ -67,6 +67,20 @@ public sealed class TrecEvalResult
         foreach (var (name, text, _) in summary) writer.Write(Line(name, "all", text));
     }
 
+    /// <summary>What a reader of the figures should know about the queries behind them (one line each; none when nothing is unusual).</summary>
+    public IEnumerable<string> Notes()
+    {
+        static string Some(IReadOnlyList<string> ids) => string.Join(", ", ids.Take(5)) + (ids.Count > 5 ? ", …" : "");
+        if (MissingIgnored.Count > 0)
+            yield return $"{MissingIgnored.Count} queries of the qrels are not in the run and are left out of the means (trec_eval's documented default); -c scores them 0: {Some(MissingIgnored)}";
+        if (MissingScoredZero.Count > 0)
+            yield return $"{MissingScoredZero.Count} queries of the qrels are not in the run and score 0 (-c): {Some(MissingScoredZero)}";
+        if (NoRelevant.Count > 0)
+            yield return $"{NoRelevant.Count} averaged queries have no document at relevance level ≥ {Options.RelevanceLevel} and score 0 on most measures, as in trec_eval (dssm evaluate leaves such queries out): {Some(NoRelevant)}";
+        if (UnjudgedInRun.Count > 0)
+            yield return $"{UnjudgedInRun.Count} queries of the run have no judgements and are ignored: {Some(UnjudgedInRun)}";
+    }
+
     public override string ToString()
     {
         var w = new StringWriter();
