@@ -48,8 +48,12 @@ public sealed record AblationResult(string Param, string DevMetric, IReadOnlyLis
         }
         else sb.Append($"nothing chosen: the runs have no dev figure (a dataset without a dev split); the test figures above choose nothing either\n");
         if (Significance is { } c)
+        {
             sb.Append(CultureInfo.InvariantCulture,
-                $"{Param} = {Chosen} vs {Param} = {Reference} (reference) on test {c.Metric}, {c.Queries} queries: {c.Difference:+0.0000;−0.0000;0.0000}; chosen better on {c.Wins}, tied {c.Ties}, reference better on {c.Losses}; randomization p = {PairedComparison.FormatP(c.RandomizationP)} ({c.RandomizationMethod}), paired t p = {PairedComparison.FormatP(c.TTestP)}; {SignificanceMethod}\n");
+                $"{Param} = {Chosen} vs {Param} = {Reference} (reference), test {c.Metric} on {c.Queries} queries: {c.Difference:+0.0000;−0.0000;0.0000}; chosen better on {c.Wins}, tied {c.Ties}, reference better on {c.Losses}\n");
+            sb.Append($"  randomization test p = {PairedComparison.FormatP(c.RandomizationP)} ({c.RandomizationMethod})\n");
+            sb.Append($"  paired t-test p = {PairedComparison.FormatP(c.TTestP)}; seeds pooled: {SignificanceMethod}\n");
+        }
         else if (SignificanceNote is not null) sb.Append(SignificanceNote).Append('\n');
         return sb.ToString().TrimEnd('\n');
     }

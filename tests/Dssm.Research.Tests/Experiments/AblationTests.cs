@@ -91,7 +91,7 @@ public sealed class AblationTests : IDisposable
         Assert.Equal("10", json.GetProperty("reference").GetString());     // TrainOptions' γ = 10
         Assert.Equal(expected == "5", json.GetProperty("significance").ValueKind == JsonValueKind.Object);
         Assert.Contains($"chosen on dev: gamma = {expected}", text);
-        Assert.Contains(expected == "5" ? "randomization p = " : "dev chose the reference value 10 itself", text);
+        Assert.Contains(expected == "5" ? "randomization test p = " : "dev chose the reference value 10 itself", text);
 
         var html = Path.Combine(dir, "report.html");
         (code, text) = DssmCli.Run(["report", "--runs", output, "--out", html]);
