@@ -121,7 +121,7 @@ public static class ExperimentReport
         var systems = tests.Where(t => !IsBaseline(t)).ToList();
         var baselines = tests.Where(IsBaseline).ToList();
         if (systems.Count == 0 || baselines.Count == 0) return null;
-        var width = Math.Max(8, tests.Max(t => t.System.Length) + 2);
+        var width = Math.Max(10, tests.Max(t => t.System.Length) + 2);
         var lines = new List<string> { $"{"system".PadRight(width)}{"baseline".PadRight(width)}{"metric",-10}{"system",8}{"baseline",10}{"difference",12}   better / tied / worse   p (random.)  p (t-test)" };
         foreach (var a in systems)
             foreach (var b in baselines)

@@ -27,6 +27,15 @@ public class SignificanceTests
     }
 
     [Fact]
+    public void A_sampled_p_counts_the_observed_assignment_so_it_is_never_0()
+    {
+        // 40 queries, each +1: only the two all-same-sign flips (chance 2^−39 per draw) reach |Σ| = 40, so no draw
+        // does and p = (0 + 1) / (10,000 + 1).
+        Assert.Equal(1 / 10_001.0, RandomizationTest.TwoSided(Enumerable.Repeat(1.0, 40).ToArray(), 10_000, 11, out var exact));
+        Assert.False(exact);
+    }
+
+    [Fact]
     public void Sampled_p_is_seeded_and_close_to_the_exact_one()
     {
         // 14 queries: 2^14 = 16,384 flips. With a budget of 16,384 they are enumerated (exact); with 10,000 sampled.
