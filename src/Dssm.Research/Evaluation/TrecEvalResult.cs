@@ -71,14 +71,15 @@ public sealed class TrecEvalResult
     public IEnumerable<string> Notes()
     {
         static string Some(IReadOnlyList<string> ids) => string.Join(", ", ids.Take(5)) + (ids.Count > 5 ? ", …" : "");
+        static string Queries(IReadOnlyList<string> ids) => ids.Count == 1 ? "1 query" : $"{ids.Count} queries";
         if (MissingIgnored.Count > 0)
-            yield return $"{MissingIgnored.Count} queries of the qrels are not in the run and are left out of the means (trec_eval's documented default); -c scores them 0: {Some(MissingIgnored)}";
+            yield return $"{Queries(MissingIgnored)} of the qrels not in the run, left out of the means (trec_eval's documented default; -c scores them 0): {Some(MissingIgnored)}";
         if (MissingScoredZero.Count > 0)
-            yield return $"{MissingScoredZero.Count} queries of the qrels are not in the run and score 0 (-c): {Some(MissingScoredZero)}";
+            yield return $"{Queries(MissingScoredZero)} of the qrels not in the run, scored 0 (-c): {Some(MissingScoredZero)}";
         if (NoRelevant.Count > 0)
-            yield return $"{NoRelevant.Count} averaged queries have no document at relevance level ≥ {Options.RelevanceLevel} and score 0 on most measures, as in trec_eval (dssm evaluate leaves such queries out): {Some(NoRelevant)}";
+            yield return $"{Queries(NoRelevant)} averaged without a document at relevance level ≥ {Options.RelevanceLevel}, scoring 0 on most measures as in trec_eval (dssm evaluate leaves such queries out): {Some(NoRelevant)}";
         if (UnjudgedInRun.Count > 0)
-            yield return $"{UnjudgedInRun.Count} queries of the run have no judgements and are ignored: {Some(UnjudgedInRun)}";
+            yield return $"{Queries(UnjudgedInRun)} of the run without judgements, ignored: {Some(UnjudgedInRun)}";
     }
 
     public override string ToString()

@@ -43,7 +43,7 @@ public sealed class ScoreCompareCommandTests : IDisposable
         Assert.Contains("recip_rank            \tq4\t0.5000\n", output);
         Assert.Contains("recip_rank            \tall\t0.8750\n", output);
         Assert.Contains("P_1                   \tall\t0.7500\n", output);
-        Assert.Contains("note: 1 queries of the qrels are not in the run", output);
+        Assert.Contains("note: 1 query of the qrels not in the run, left out of the means", output);
         (code, output) = DssmCli.Run(["score", "--qrels", qrels, "--run", run, "-m", "ndcg@10", "-c"]);
         Assert.True(code == 0, output);
         // -c: q5 scores 0. NDCG@10 per query 1, 1, 1, 1/log2(3) = 0.63093: (3.63093 + 0) / 5 = 0.72619.
