@@ -51,6 +51,17 @@ public sealed class ScoreCompareCommandTests : IDisposable
     }
 
     [Fact]
+    public void Score_reads_beir_qrels_as_it_reads_trec_qrels()
+    {
+        var run = Write("a.trec", RunA);
+        var trec = DssmCli.Run(["score", "--qrels", Write("q.trec", Qrels), "--run", run, "-m", "all", "-q"]);
+        var beir = DssmCli.Run(["score", "--qrels", Write("test.tsv", "query-id\tcorpus-id\tscore\n" + Qrels.Replace(" 0 ", "\t").Replace(" 1\n", "\t1\n")), "--run", run, "-m", "all", "-q"]);
+        Assert.True(trec.Code == 0 && beir.Code == 0, trec.Output + beir.Output);
+        Assert.Contains("recip_rank            \tall\t0.8750\n", trec.Output);
+        Assert.Equal(trec.Output, beir.Output);
+    }
+
+    [Fact]
     public void Compare_two_runs_prints_wins_losses_and_both_p_values()
     {
         var (code, output) = DssmCli.Run(["compare", Write("a.trec", RunA), Write("b.trec", RunB), "--qrels", Write("q.trec", Qrels), "--metric", "mrr"]);
