@@ -112,12 +112,13 @@ public static class Ablation
             {
                 var options = Apply(baseline, param, value).Validate() with { Seed = seed };
                 var runDir = Path.Combine(outDir, perSeed ? $"{param}-{value}-seed{seed}" : $"{param}-{value}");
-                log?.Invoke($"{param} = {value}, seed {seed}: training into {runDir}");
+                var label = perSeed ? $"{param} = {value}, seed {seed}" : $"{param} = {value}";
+                log?.Invoke($"{label}: training into {runDir}");
                 var result = Experiment.Train(dataDir, runDir, options, provenance: new Dictionary<string, object?> { ["command"] = command, ["ablation"] = $"{param}={value}", ["seed"] = seed });
                 var test = Experiment.Evaluate(runDir, dataDir, "test", metrics: testMetrics, device: options.Device);
                 rows.Add(new AblationRow(param, value, runDir, result.BestDev, result.BestEpoch, result.Seconds, result.QueriesPerSecond, test.Metrics, seed));
                 perQuery[value].Add(test.Result!);
-                log?.Invoke($"{param} = {value}, seed {seed}: dev {baseline.DevMetric} {result.BestDev:F4}, test {metric} {test.Metrics.GetValueOrDefault(metric.ToString()):F4}");
+                log?.Invoke($"{label}: test {metric} {test.Metrics.GetValueOrDefault(metric.ToString()):F4} (dev {result.BestDev:F4})");
             }
         }
         var study = Summarize(param, baseline.DevMetric, seeds!, rows, referenceValue);
