@@ -10,6 +10,8 @@ foreach (var command in new[]
     TrainCommand.Create(),
     EvaluateCommand.Create(),
     BaselineCommand.Create(),
+    ScoreCommand.Create(),
+    CompareCommand.Create(),
     AblateCommand.Create(),
     ReportCommand.Create(),
     SearchCommands.Search(),

@@ -24,7 +24,14 @@ namespace Dssm.Research.Evaluation;
 /// relevant documents that the run lacks score 0 and are counted (<see cref="EvaluationResult.MissingFromRun"/>;
 /// this is <c>trec_eval -c</c>). Queries of the run without judgements are ignored, as trec_eval does.
 /// The means therefore equal <c>trec_eval -c -m ndcg_cut -m recip_rank -m map -m P -m recall</c> run on qrels
-/// restricted to queries with at least one relevant document.
+/// restricted to queries with at least one relevant document. (trec_eval 10.0-rc3 without <c>-c</c> stops with
+/// exit 4 when the run lacks a query of the qrels; 9.x left such queries out. <see cref="TrecEval"/> computes
+/// trec_eval's own choice of queries, for <c>dssm score</c>.)
+/// </para>
+/// <para>
+/// Relevance levels: relevant means level ≥ 1 (trec_eval's default <c>-l 1</c>); NDCG's gains are the levels
+/// themselves, which trec_eval keeps whatever <c>-l</c> says. Every measure here agrees with trec_eval to four
+/// decimals on trec_eval's own test files, graded ones included (<c>TrecEvalAgreementTests</c>).
 /// </para>
 /// </summary>
 public static class RankingMetrics

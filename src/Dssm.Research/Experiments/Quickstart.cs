@@ -56,7 +56,21 @@ public static class Quickstart
             report.Save(Path.Combine(baselines, $"eval-test-{name}.json"));
             reports.Add(report);
         }
-        var (html, md) = ExperimentReport.Write([runDir, baselines], Path.Combine(outDir, "report.html"), "DSSM quickstart: semantic matching beats word overlap");
+        var (html, md) = ExperimentReport.Write([runDir, baselines], Path.Combine(outDir, "report.html"), "DSSM quickstart on generated clicks", About(dataDir, outDir));
         return new Result(training, reports, html, md);
+    }
+
+    /// <summary>
+    /// What the embedded data can and cannot show (datasets/semantic-clicks/README.md says how it is made), with a
+    /// link to the README's real-data section when the dataset sits in the repository.
+    /// </summary>
+    public static string About(string dataDir, string outDir)
+    {
+        var readme = Path.GetFullPath(Path.Combine(dataDir, "..", "..", "README.md"));
+        var link = File.Exists(readme) ? $"[README.md#real-data]({Path.GetRelativePath(Path.GetFullPath(outDir), readme).Replace('\\', '/')}#real-data)" : "README.md#real-data";
+        return $"**What these figures can show.** The data (`{Path.GetFileName(Path.GetFullPath(dataDir).TrimEnd(Path.DirectorySeparatorChar))}`) is generated so that "
+            + "queries and the pages clicked under them share few words while distractor pages carry the query's words: word overlap is misled by design, "
+            + "so the figures below show that DSSM learns the mapping between the two vocabularies from clicks, and cannot show how it compares with BM25 on real text, "
+            + $"where BM25 is strong — for that, see the real-data section, {link}.";
     }
 }

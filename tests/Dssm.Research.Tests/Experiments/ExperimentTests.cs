@@ -135,7 +135,7 @@ public class ExperimentTests : IClassFixture<ExperimentTests.TrainedRun>
         Assert.Contains("dssm train --data", md);
         Assert.Contains("dssm baseline bm25", md);
         // The test table of the report has a bm25 row with its figures (the reproduce section's command alone is not one).
-        Assert.Contains(md.Split('\n'), line => Regex.IsMatch(line, @"^bm25\s+\d\.\d{4}\s"));
+        Assert.Contains(md.Split('\n'), line => Regex.IsMatch(line, @"^bm25\(lucene\)\s+\d\.\d{4}\s"));
     }
 
     [Fact]
@@ -157,6 +157,35 @@ public class ExperimentTests : IClassFixture<ExperimentTests.TrainedRun>
         Assert.All(printed, p => Assert.Equal(0, p.Code));
         Assert.Equal(result.ToText(), printed[0].Output);
         Assert.All(printed, p => Assert.Equal(printed[0].Output, p.Output));
+    }
+
+    [Fact]
+    public void Compare_takes_a_run_folder_and_a_baseline_report_and_judges_both_by_the_qrels_they_name()
+    {
+        var folder = Path.Combine(fixture.Root, "compare");
+        Directory.CreateDirectory(folder);
+        var (code, output) = DssmCli.Run(["baseline", "bm25", "--data", fixture.Data, "--split", "test", "--run-file", Path.Combine(folder, "bm25.trec"), "--json"]);
+        Assert.True(code == 0, output);
+        var bm25 = Path.Combine(folder, "eval-test-bm25.json");
+        File.WriteAllText(bm25, output.Trim());
+        Assert.Equal(0, DssmCli.Run(["evaluate", "--model", fixture.Run, "--data", fixture.Data]).Code);
+        var dssm = EvaluationReport.Load(Path.Combine(fixture.Run, "eval-test.json"));
+        var baseline = EvaluationReport.Load(bm25);
+
+        (code, output) = DssmCli.Run(["compare", fixture.Run, bm25]);
+        Assert.True(code == 0, output);
+        // The means are the ones evaluate and baseline printed: the same queries (the test qrels' 1160, all with a relevant document).
+        Assert.Contains($"ndcg@10 on {dssm.Queries} queries", output);
+        Assert.Contains($"mean {dssm.Metrics["ndcg@10"].ToString("F4", CultureInfo.InvariantCulture)}", output);
+        Assert.Contains($"mean {baseline.Metrics["ndcg@10"].ToString("F4", CultureInfo.InvariantCulture)}", output);
+        var counts = output.Split('\n').Single(l => l.Contains("A better")).Split(',').Select(p => int.Parse(p.Trim().Split(' ').Last())).ToArray();
+        Assert.Equal(dssm.Queries, counts.Sum());
+        Assert.Contains("10,000 random sign flips", output);
+
+        (code, output) = DssmCli.Run(["compare", fixture.Run, fixture.Run]);
+        Assert.True(code == 0, output);
+        Assert.Contains($"A better 0, tied {dssm.Queries}, B better 0", output);
+        Assert.Contains("randomization test  p = 1.0000", output);
     }
 
     [Fact]
