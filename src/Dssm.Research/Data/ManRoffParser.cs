@@ -31,7 +31,7 @@ internal sealed class ManRoffParser : IRoffNames
         "Rs", "Re", "YS", "DS", "DE",
     };
 
-    readonly string[] lines;
+    readonly string?[] lines;
     readonly Dictionary<string, string> strings = new(StringComparer.Ordinal)
     {
         ["lq"] = "“", ["rq"] = "”", ["R"] = "®", ["Tm"] = "™", ["S"] = "", ["HF"] = "",
@@ -70,11 +70,11 @@ internal sealed class ManRoffParser : IRoffNames
 
     public ManPage Run()
     {
-        isMdoc = lines.Any(l => l.StartsWith(".Dd", StringComparison.Ordinal));
+        isMdoc = lines.Any(l => l is not null && l.StartsWith(".Dd", StringComparison.Ordinal));
         for (int i = 0; i < lines.Length; i++)
         {
             lineNo = i + 1;
-            Line(lines[i], 0);
+            if (lines[i] is { } line) Line(line, 0);
         }
         Break();
         return new ManPage(title, section, sections, soTarget, soLine, uninterpreted);
@@ -89,32 +89,33 @@ internal sealed class ManRoffParser : IRoffNames
     // ---- input ----------------------------------------------------------------------------------------
 
     /// <summary>
-    /// Physical lines → logical lines, one per physical line (so line numbers stay right): comments
-    /// (<c>\"</c> to the end of the line, <c>\#</c> also swallowing the newline) are cut, and a line ending
-    /// in an unescaped backslash is joined with the next, which is left empty.
+    /// Physical lines → logical lines, one slot per physical line so line numbers stay right: comments
+    /// (<c>\"</c> to the end of the line, <c>\#</c> also swallowing the newline) are cut, a line ending in an
+    /// unescaped backslash is joined with the next, and the slots of joined lines and of comment lines
+    /// (<c>.\"</c>, <c>'\"</c>) are null: no input at all, unlike a blank line, which breaks the paragraph.
     /// </summary>
-    static string[] LogicalLines(string source)
+    static string?[] LogicalLines(string source)
     {
         var physical = source.Replace("\r\n", "\n").Split('\n');
-        var result = new string[physical.Length];
+        var result = new string?[physical.Length];
         var pending = new StringBuilder();
         int start = -1;
+        bool any = false;
         for (int i = 0; i < physical.Length; i++)
         {
             var (text, continues) = StripComment(physical[i]);
-            if (start < 0) start = i;
-            pending.Append(text);
-            result[i] = "";
+            if (start < 0) { start = i; any = false; }
+            if (text is not null) { pending.Append(text); any = true; }
             if (continues && i + 1 < physical.Length) continue;
-            result[start] = pending.ToString();
+            result[start] = any ? pending.ToString() : null;
             pending.Clear();
             start = -1;
         }
         return result;
     }
 
-    /// <summary>The line without its comment, and whether it continues on the next line.</summary>
-    internal static (string Text, bool Continues) StripComment(string line)
+    /// <summary>The line without its comment (null when it was a comment line), and whether it continues on the next line.</summary>
+    internal static (string? Text, bool Continues) StripComment(string line)
     {
         for (int j = 0; j < line.Length; j++)
         {
@@ -127,8 +128,9 @@ internal sealed class ManRoffParser : IRoffNames
         return (line, false);
     }
 
-    /// <summary>A line that held only a comment (<c>.\"</c>, <c>'\"</c>) is no request and no blank line.</summary>
-    static string CommentOnly(string before) => before.Trim() is "." or "'" ? "" : before.TrimEnd();
+    /// <summary>A control character and a comment (<c>.\"</c>, <c>'\"</c>) is no input; a text line's comment
+    /// leaves the text before it (a line that is only <c>\"</c> is a blank line, as in groff).</summary>
+    static string? CommentOnly(string before) => before.Trim() is "." or "'" ? null : before.TrimEnd();
 
     void Line(string line, int depth)
     {
@@ -483,7 +485,22 @@ internal sealed class ManRoffParser : IRoffNames
             int start = i, paren = 0;
             while (i < rest.Length && (paren > 0 || (rest[i] != ' ' && rest[i] != '\t')))
             {
-                if (rest[i] == '\\' && i + 1 < rest.Length && rest[i + 1] == '{') break;
+                if (rest[i] == '\\' && i + 1 < rest.Length)
+                {
+                    if (rest[i + 1] == '{') break;
+                    i += 2;   // an escape is one unit: the ( of \n(.g opens no parenthesis
+                    if (rest[i - 1] is 'n' or '*')
+                    {
+                        if (i < rest.Length && rest[i - 1] == 'n' && rest[i] is '+' or '-') i++;
+                        RoffEscapes.Name(rest, ref i);
+                    }
+                    else if (rest[i - 1] == 'w' && i < rest.Length)
+                    {
+                        int close = rest.IndexOf(rest[i], i + 1);   // \w'text': up to the closing delimiter
+                        i = close < 0 ? rest.Length : close + 1;
+                    }
+                    continue;
+                }
                 if (rest[i] == '(') paren++;
                 else if (rest[i] == ')') paren--;
                 i++;
@@ -518,7 +535,7 @@ internal sealed class ManRoffParser : IRoffNames
         foreach (var raw in body.ToList())
         {
             var (text, _) = StripComment(Substitute(raw, arguments.Peek()));
-            Line(text, depth + 1);
+            if (text is not null) Line(text, depth + 1);
         }
         arguments.Pop();
         registers[".$"] = savedCount;

@@ -14,7 +14,8 @@ internal interface IRoffNames
 /// Expands roff escapes in one line into plain text, as a terminal shows it (groff(7), "Escape sequences"):
 /// font and size changes vanish (<c>\fB</c>, <c>\f(CW</c>, <c>\s-1</c>), glyphs become their character
 /// (<c>\-</c> → <c>-</c>, <c>\(em</c> → <c>—</c>, <c>\(aq</c> → <c>'</c>, <c>\e</c> → <c>\</c>), strings are
-/// interpolated (<c>\*(lq</c>), motions and drawing commands with their arguments vanish (<c>\h'…'</c>),
+/// interpolated (<c>\*(lq</c>), a rightward motion <c>\h'+N'</c> is one space, other motions and drawing
+/// commands vanish with their arguments (<c>\h'-4'</c>, <c>\v'…'</c>, <c>\D'…'</c>),
 /// and the zero-width escapes (<c>\&amp;</c>, <c>\|</c>, <c>\%</c>) give nothing. <c>\c</c> leaves
 /// <see cref="NoSpace"/>: the next input line continues the same word.
 /// </summary>
@@ -69,7 +70,11 @@ internal static class RoffEscapes
                     Delimited(s, ref i);
                     sb.Append('0');   // a width: no meaning in plain text, but a number where the page computes with it
                     break;
-                case 'h': case 'v': case 'l': case 'L': case 'D': case 'x': case 'b': case 'o': case 'X': case 'S':
+                case 'h':
+                    // A rightward motion is white space on a terminal (DocBook's list marks: \h'-04'\(bu\h'+03'\c).
+                    if (RoffNumbers.Evaluate(Expand(Delimited(s, ref i), names, depth + 1)) > 0) sb.Append(' ');
+                    break;
+                case 'v': case 'l': case 'L': case 'D': case 'x': case 'b': case 'o': case 'X': case 'S':
                 case 'H': case 'R': case 'A': case 'B': case 'Z': case 'O': case 'T': case 'U': case 'W':
                     Delimited(s, ref i);
                     break;
