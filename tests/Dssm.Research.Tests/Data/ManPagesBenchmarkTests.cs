@@ -90,15 +90,35 @@ public sealed class ManPagesBenchmarkTests
     [Fact]
     public void A_page_keeps_its_split_when_other_pages_come_and_go()
     {
-        var (all, _) = FromFolder(English, dev: 0.3, test: 0.3);
-        var fewer = TestFiles.TempDir();
-        foreach (var f in Directory.GetFiles(English, "*", SearchOption.AllDirectories).Where(f => !f.EndsWith("full.4", StringComparison.Ordinal)))
-            TestFiles.WriteBytes(fewer, Path.GetRelativePath(English, f), File.ReadAllBytes(f));
-        var (some, _) = FromFolder(fewer, dev: 0.3, test: 0.3);
-        Assert.Equal(2, some.Queries.Count);
+        // The split is a function of the page id alone: drop every other page and no remaining query moves.
+        static string Pages(IEnumerable<int> numbers)
+        {
+            var dir = TestFiles.TempDir();
+            foreach (var n in numbers)
+                TestFiles.Write(dir, $"man1/p{n:D2}.1", $".TH p{n:D2} 1\n.SH NAME\np{n:D2} \\- query {n}\n.SH DESCRIPTION\nbody {n}\n");
+            return dir;
+        }
+        var (all, _) = FromFolder(Pages(Enumerable.Range(0, 40)));
+        var (some, _) = FromFolder(Pages(Enumerable.Range(0, 40).Where(n => n % 2 == 1)));
+        Assert.Equal(["train", "dev", "test"], all.Splits);
+        Assert.Equal(20, some.Queries.Count);
         foreach (var q in some.Queries.Keys) Assert.Equal(SplitOf(all, q), SplitOf(some, q));
         var (trainOnly, _) = FromFolder(English, dev: 0, test: 0);
         Assert.Equal(["train"], trainOnly.Splits);
+    }
+
+    [Fact]
+    public void The_name_line_dash_needs_a_blank_on_one_side()
+    {
+        // Real manpages-zh NAME lines: "write -在…", "perldata- Perl …"; a dash inside a name is no separator.
+        var dir = TestFiles.TempDir();
+        TestFiles.Write(dir, "man2/write.2", ".TH WRITE 2\n.SH NAME\nwrite -在一个文件描述符上执行写操作\n.SH DESCRIPTION\nx\n");
+        TestFiles.Write(dir, "man7/perldata.7", ".TH PERLDATA 7\n.SH NAME\nperldata- Perl 数据类型\n.SH DESCRIPTION\ny\n");
+        TestFiles.Write(dir, "man8/named-bootconf.8", ".TH NAMED-BOOTCONF 8\n.SH NAME\nnamed-bootconf 转换名字服务器的配置文件\n.SH DESCRIPTION\nz\n");
+        var (ds, summary) = FromFolder(dir, ManPagesLanguage.SimplifiedChinese, dev: 0, test: 0);
+        Assert.Equal(new Dictionary<string, string> { ["perldata.7"] = "Perl 数据类型", ["write.2"] = "在一个文件描述符上执行写操作" }, ds.Queries.ToDictionary());
+        Assert.Equal(("write", "perldata"), (ds.Document("write.2").Title, ds.Document("perldata.7").Title));
+        Assert.Equal(ManPageSkipReasons.NoDescriptionInName, summary.Skipped.Single().Reason);
     }
 
     [Fact]
