@@ -111,6 +111,7 @@ public static class DataCommand
         var command = new Command("generate", "Regenerate the embedded dataset semantic-clicks (BEIR layout + README) from the lexicon in the library; byte-identical on every run.");
         command.Options.Add(output);
         command.Options.Add(seed);
+        command.Subcommands.Add(GenerateManPagesCommand.Create());
         command.SetAction(parse => CliErrors.Run(() =>
         {
             var outDir = parse.GetValue(output)!;
