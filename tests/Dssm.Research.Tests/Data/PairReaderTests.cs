@@ -2,7 +2,7 @@ using Dssm.Research.Data;
 
 namespace Dssm.Research.Tests.Data;
 
-/// <summary>The pair formats: the seed's pointwise TSV, click logs, LCQMC/BQ and ATEC/AFQMC sentence pairs.</summary>
+/// <summary>The pair formats: the pointwise TSV, click logs, LCQMC/BQ and ATEC/AFQMC sentence pairs.</summary>
 public sealed class PairReaderTests
 {
     static DataFormatException Fails(Func<string, IEnumerable<PointwisePair>> read, string text) =>
