@@ -58,6 +58,19 @@ public sealed class PairReaderTests
     }
 
     [Fact]
+    public void A_lenient_click_log_skips_a_bad_line_whole_and_counts_repeated_clicks_of_kept_lines()
+    {
+        // Line 1: click b, impressions c and b (b repeats the click) → 2 rows, 1 duplicate. Line 2: click b, impression c,
+        // then an empty impression → skipped whole: none of its rows, and its repeat of b (impression 1) not counted.
+        var report = new DataReadReport("in.tsv");
+        var path = TestFiles.Write(TestFiles.TempDir(), "in.tsv", "a\tb\tc\tb\nq\tb\tb\tc\t\n");
+        var pairs = ClickLogReader.Read(path, new DataReadOptions(Lenient: true), report).ToList();
+        Assert.Equal([(1, "a", "b"), (0, "a", "c")], pairs.Select(p => (p.Label, p.Query, p.Doc)));
+        Assert.Equal((2L, 1L, 1L), (report.Read, report.Kept, report.Duplicates));
+        Assert.Equal(2, Assert.Single(report.Skipped).Line);
+    }
+
+    [Fact]
     public void Lcqmc_three_columns_with_header()
     {
         var pairs = SentencePairReader.Read(TestFiles.Fixture("lcqmc.tsv")).ToList();
