@@ -4,8 +4,8 @@ using Dssm.Research.Models;
 using Dssm.Research.Runtime;
 using Dssm.Research.Sampling;
 using Dssm.Research.Training;
-using static TorchSharp.torch;
 using static Dssm.Research.Tests.Training.RunLogs;
+using static TorchSharp.torch;
 
 namespace Dssm.Research.Tests.Training;
 
