@@ -8,7 +8,7 @@ stops at the first CommandFailed. What it cannot check is VS Code's own webview 
 Quick mode unless DSSM_NOTEBOOK_QUICK is set; notebooks/ is the working directory, as in VS Code.
 Needs `dotnet tool restore` (the tool is pinned in .config/dotnet-tools.json) and notebooks/pack.sh.
 """
-import glob, json, os, re, subprocess, sys, time
+import glob, json, os, re, signal, subprocess, sys, time
 
 root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 notebooks = sys.argv[1:] or sorted(glob.glob(os.path.join(root, "notebooks", "[0-9]*.dib")))
@@ -20,10 +20,30 @@ def code_cells(path):
     return [parts[i + 1].strip() for i in range(1, len(parts), 2) if parts[i] in ("csharp", "c#", "C#")]
 
 
+def stop(engine):
+    """Ends the engine's whole process group: `dotnet tool run` starts the engine
+    (Microsoft.DotNet.Interactive.App.dll) as a child of its own, which killing `dotnet tool run` alone would orphan."""
+    for sig, wait in ((signal.SIGTERM, 10), (signal.SIGKILL, 10)):
+        try:
+            os.killpg(engine.pid, sig)
+        except ProcessLookupError:
+            return
+        try:
+            engine.wait(timeout=wait)
+        except subprocess.TimeoutExpired:
+            continue
+        try:
+            os.killpg(engine.pid, 0)   # the tool runner has exited; is anything of its group left?
+        except ProcessLookupError:
+            return
+
+
 def run(path):
+    # A process group of its own (start_new_session), so that stop() can end the engine with its launcher.
     engine = subprocess.Popen(
         ["dotnet", "tool", "run", "dotnet-interactive", "--", "stdio", "--working-dir", os.path.join(root, "notebooks"), "--default-kernel", "csharp"],
-        cwd=root, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, encoding="utf-8", bufsize=1)
+        cwd=root, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, encoding="utf-8", bufsize=1,
+        start_new_session=True)
     try:
         for number, code in enumerate(code_cells(path), 1):
             token = f"cell-{number}"
@@ -54,7 +74,7 @@ def run(path):
                     break
         return True
     finally:
-        engine.kill()
+        stop(engine)
 
 
 for notebook in notebooks:

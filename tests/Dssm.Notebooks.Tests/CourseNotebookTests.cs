@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.RegularExpressions;
 using Xunit.Abstractions;
 
 namespace Dssm.Notebooks.Tests;
@@ -42,7 +43,13 @@ public class CourseNotebookTests(ITestOutputHelper output)
     public Task Ablation_negatives() => Run("05-ablation-negatives.dib", "sampler = bm25: test ndcg@10", "dssm-chart");
 
     [Fact]
-    public Task Visualisations() => Run("06-visualisations.dib", "DSSM better", "dssm-chart");
+    public async Task Visualisations()
+    {
+        var ipynb = await Run("06-visualisations.dib", "dssm-chart");
+        // The per-query count: every test query of the embedded set (1,160 with a relevant document) is counted once.
+        int Count(string outcome) => int.Parse(Regex.Match(ipynb, $"{outcome}</td><td>(\\d+)</td>").Groups[1].Value);
+        Assert.Equal(1160, Count("DSSM better") + Count("tie") + Count("BM25 better"));
+    }
 
     [Fact]
     public Task Baselines() => Run("07-baselines.dib", "hybrid(", "cdssm", "dssm-chart");

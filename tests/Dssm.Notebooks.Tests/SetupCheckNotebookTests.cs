@@ -37,6 +37,10 @@ public class SetupCheckNotebookTests(ITestOutputHelper output)
         var ipynb = File.ReadAllText(result.IpynbPath!);
         Assert.Contains("dssm-chart", ipynb);       // the chart, as text/html
         Assert.Contains("dssm-table", ipynb);       // the DataFrame, as an HTML table
+        // The restore report of the first cell names the feed relative to the repository, not by this machine's path.
+        Assert.Contains("Installed Packages", ipynb);
+        Assert.DoesNotContain(RepositoryPaths.Feed, ipynb);
+        Assert.DoesNotContain(RepositoryPaths.Root, ipynb);
         var html = File.ReadAllText(result.HtmlPath!);
         Assert.Contains("Plotly.newPlot", html);
         Assert.Contains("plotly.js v", html);       // the bundle itself is embedded: the page works offline

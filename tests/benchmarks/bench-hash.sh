@@ -1,14 +1,15 @@
 #!/bin/sh
-# `dssm bench hash` against shared/bench/peer_hashing_sklearn.py on the same file, in the same run,
-# three rounds alternating peer / ours (1 thread) / ours (2 threads); prints each figure and the ratios.
-# Needs: apt-get install -y python3-sklearn. Usage: tests/benchmarks/bench-hash.sh [LINES] [ROUNDS]
+# `dssm bench hash` against the scikit-learn reference script (PERFORMANCE.md; not part of this repository: give
+# its path as PEER) on the same file, in the same run, three rounds alternating reference / ours (1 thread) /
+# ours (2 threads); prints each figure and the ratios.
+# Needs: apt-get install -y python3-sklearn. Usage: PEER=…/peer_hashing_sklearn.py tests/benchmarks/bench-hash.sh [LINES] [ROUNDS]
 set -eu
 cd "$(dirname "$0")/../.."
 LINES="${1:-100000}"
 ROUNDS="${2:-3}"
 TEXTS="/tmp/english-texts-$LINES.txt"
-PEER="${PEER:-../shared/bench/peer_hashing_sklearn.py}"
-[ -f "$PEER" ] || PEER=/work/shared/bench/peer_hashing_sklearn.py
+PEER="${PEER:-}"
+[ -n "$PEER" ] && [ -f "$PEER" ] || { echo "bench-hash.sh: the reference script '$PEER' is not there; set PEER=path/to/peer_hashing_sklearn.py" >&2; exit 2; }
 [ -f "$TEXTS" ] || tests/benchmarks/make-english-texts.sh "$LINES" "$TEXTS" >/dev/null
 dotnet build src/Dssm.Cli/Dssm.Cli.csproj -c Release -v q -nologo >/dev/null
 DSSM=src/Dssm.Cli/bin/Release/net10.0/dssm

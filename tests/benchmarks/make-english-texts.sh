@@ -1,5 +1,5 @@
 #!/bin/sh
-# Real English texts for `dssm bench hash` and shared/bench/peer_hashing_sklearn.py, from prose already on a
+# Real English texts for `dssm bench hash` and its scikit-learn reference (PERFORMANCE.md), from prose already on a
 # Debian machine (no network). Usage: tests/benchmarks/make-english-texts.sh [LINES] [OUT]
 set -eu
 LINES="${1:-100000}"

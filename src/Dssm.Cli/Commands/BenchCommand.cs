@@ -7,7 +7,7 @@ public static class BenchCommand
 {
     public static Command Create()
     {
-        var command = new Command("bench", "Benchmarks that print figures (one 'key value' line each), to compare with the peers in shared/bench.");
+        var command = new Command("bench", "Benchmarks that print figures (one 'key value' line each); tests/Dssm.Research.Tests/PERFORMANCE.md compares them with reference implementations.");
         command.Subcommands.Add(BenchHashCommand.Create());
         command.Subcommands.Add(BenchTrainCommands.Train());
         command.Subcommands.Add(BenchTrainCommands.Encode());

@@ -4,12 +4,12 @@ using Dssm.Research.Training;
 
 namespace Dssm.Cli.Commands;
 
-/// <summary><c>dssm bench train</c> and <c>dssm bench encode</c>: the workload of ../shared/bench/peer_dssm_torch.py.</summary>
+/// <summary><c>dssm bench train</c> and <c>dssm bench encode</c>: the workload of <see cref="ThroughputBenchmarkOptions"/>.</summary>
 public static class BenchTrainCommands
 {
-    public static Command Train() => Create("train", "Training throughput on the peer's workload (vocabulary 30,000; 300-300-128 tanh; batch 256; J=4; γ=10; Adam 1e-3; 30 Zipf ids a text). Prints train_queries_per_s.", train: true);
+    public static Command Train() => Create("train", "Training throughput on the benchmark workload (vocabulary 30,000; 300-300-128 tanh; batch 256; J=4; γ=10; Adam 1e-3; 30 Zipf ids a text). Prints train_queries_per_s.", train: true);
 
-    public static Command Encode() => Create("encode", "Encoding throughput of the document tower on the peer's workload (4,096 texts a call). Prints encode_texts_per_s.", train: false);
+    public static Command Encode() => Create("encode", "Encoding throughput of the document tower on the benchmark workload (4,096 texts a call). Prints encode_texts_per_s.", train: false);
 
     static Command Create(string name, string description, bool train)
     {
@@ -22,7 +22,7 @@ public static class BenchTrainCommands
         var gamma = new Option<double>("--gamma") { Description = "γ, the softmax smoothing factor.", DefaultValueFactory = _ => 10 };
         var threads = new Option<int>("--threads") { Description = "libtorch intra-op threads.", DefaultValueFactory = _ => 2 };
         var zipf = new Option<double>("--zipf") { Description = "Zipf exponent of the id distribution (0 = uniform).", DefaultValueFactory = _ => 1.0 };
-        var dense = new Option<bool>("--dense") { Description = "Dense Adam over all input rows (the peer's default) instead of lazy row updates." };
+        var dense = new Option<bool>("--dense") { Description = "Dense Adam over all input rows (plain PyTorch's way) instead of lazy row updates." };
         var device = CommonOptions.Device();
         var command = new Command(name, description) { vocab, batch, negatives, nnz, steps, warmup, gamma, threads, zipf, dense, device };
         command.SetAction(parse =>

@@ -16,6 +16,7 @@ public static class ClickLogReader
         {
             report.Read++;
             List<PointwisePair>? pairs = null;
+            var repeats = 0;
             try
             {
                 var f = line.Text.Split('\t');
@@ -27,13 +28,17 @@ public static class ClickLogReader
                 for (int i = 2; i < f.Length; i++)
                 {
                     var shown = PointwiseReader.Text(path, line.Number, $"impression {i - 1}", f[i]);
-                    if (shown == clicked) { report.Duplicates++; continue; }
+                    if (shown == clicked) { repeats++; continue; }
                     pairs.Add(new PointwisePair(0, query, shown));
                 }
             }
-            catch (DataFormatException e) { report.Fail(e, options); }
-            if (pairs is null) continue;
+            catch (DataFormatException e)
+            {
+                report.Fail(e, options);   // lenient: the whole line is skipped, not the rows before its bad field
+                continue;
+            }
             report.Kept++;
+            report.Duplicates += repeats;
             foreach (var p in pairs) yield return p;
         }
     }

@@ -1,7 +1,7 @@
 namespace Dssm.Research.Evaluation;
 
 /// <summary>
-/// Measures for pointwise <c>(label, query, document)</c> rows (the seed's alternative format): each row has a
+/// Measures for pointwise <c>(label, query, document)</c> rows (the pointwise format): each row has a
 /// score and a 0/1 label, and the rows are judged as one pool, not per query.
 /// </summary>
 public static class PointwiseMetrics

@@ -1,11 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
-using Dssm.Research.Losses;
-using Dssm.Research.Models;
-using Dssm.Research.Sampling;
-using Dssm.Research.Text;
-using Dssm.Research.Training;
-
 namespace Dssm.Research.Experiments;
 
 /// <summary>One value of an ablation trained with one seed: its run folder, training outcome and test figures.</summary>

@@ -5,11 +5,11 @@ using static TorchSharp.torch;
 namespace Dssm.Research.Losses;
 
 /// <summary>
-/// The seed's second format: (label, query, document) rows, label 1 when the document was clicked under
+/// The pointwise format: (label, query, document) rows, label 1 when the document was clicked under
 /// the query. Binary cross-entropy on a logit γ·cos(y_Q, y_D) + b (b learned):
 /// <code>  loss = −mean[ w₊·y·log σ(z) + (1−y)·log(1−σ(z)) ],  z = γ·R(Q, D) + b </code>
-/// w₊ (<see cref="PositiveWeight"/>) rebalances positives against negatives, as the seed asks
-/// ("sample negatives so that positives and negatives are not too unbalanced"). Inputs: q (B, D),
+/// w₊ (<see cref="PositiveWeight"/>) rebalances positives against negatives, so that
+/// the two labels weigh the same however many negatives were sampled. Inputs: q (B, D),
 /// d (B, D), labels (B) in {0, 1}. Sibling of <see cref="SoftmaxRankingLoss"/>, which compares a clicked
 /// document with J unclicked ones of the same query instead of scoring rows alone.
 /// </summary>

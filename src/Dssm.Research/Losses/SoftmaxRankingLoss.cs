@@ -12,7 +12,7 @@ namespace Dssm.Research.Losses;
 ///   P(D⁺|Q)  = exp(γ·R(Q, D⁺)) / Σ_{D' ∈ {D⁺, D⁻₁..D⁻_J}} exp(γ·R(Q, D'))
 ///   loss     = −mean over queries of log P(D⁺|Q)
 /// </code>
-/// γ is the smoothing factor "set in advance" on held-out data (the seed post), or learned here as
+/// γ is the smoothing factor "set in advance" on held-out data (§3.3), or learned here as
 /// γ = exp(s). Inputs: q (B, D), d (B, 1+J, D) with the clicked document at index 0; an optional mask
 /// (B, 1+J) that is false where a candidate must not count (e.g. an in-batch candidate that is also a
 /// positive of the query). Relation to siblings: sentence-transformers' MultipleNegativesRankingLoss is

@@ -19,7 +19,7 @@ public sealed record DssmOptions
 
     /// <summary>
     /// Update only the input-layer rows a batch touches (lazy Adam / SGD on gathered rows) instead of a dense
-    /// gradient over all ~30K rows. Same arithmetic on touched rows; see <c>Training/AdamOptimizer</c>.
+    /// gradient over all ~30K rows. Same arithmetic on touched rows; see <c>Training/Optimizer</c> and <c>Runtime/CpuKernels</c>.
     /// </summary>
     public bool LazyInputLayer { get; init; } = true;
 

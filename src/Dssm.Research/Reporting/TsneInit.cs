@@ -1,5 +1,3 @@
-using Dssm.Research.Data;
-
 namespace Dssm.Research.Reporting;
 
 /// <summary>How t-SNE places the points before the first step.</summary>

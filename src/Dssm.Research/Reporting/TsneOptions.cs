@@ -1,5 +1,3 @@
-using Dssm.Research.Data;
-
 namespace Dssm.Research.Reporting;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Dssm.Research.Data;
-
 namespace Dssm.Research.Reporting;
 
 /// <summary>A 2-D map: one (X[i], Y[i]) per input row; the KL divergence KL(P‖Q) it ends with, its history, and

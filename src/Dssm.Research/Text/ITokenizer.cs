@@ -3,7 +3,7 @@ namespace Dssm.Research.Text;
 /// <summary>
 /// Turns a text into words, the units that <see cref="WordHasher"/> cuts into letter n-grams
 /// (English) or keeps whole (Chinese). Huang et al. 2013, §3.2 hash the words of a query or document;
-/// the seed notes that for Chinese the words come from a segmenter instead of spaces.
+/// for Chinese the words come from a segmenter (jieba) instead of spaces.
 /// Implementations normalise (NFKC, lower-case), drop punctuation and whitespace, and are
 /// thread-safe: all per-call state lives in the <see cref="TokenBuffer"/>.
 /// Empty or whitespace-only text yields no tokens.

@@ -7,8 +7,8 @@ namespace Dssm.Research.Text;
 /// The word hashing layer of DSSM (Huang et al. 2013, §3.2): a text becomes the bag of the letter n-grams
 /// of its words (<c>good</c> → <c>#go goo ood od#</c>), a long sparse vector that is never built densely —
 /// the result is a <see cref="SparseBatch"/> that <c>EmbeddingBag(mode: sum)</c> multiplies by the first
-/// weight matrix directly. Chinese words (containing a Han character) are kept whole, as the seed asks
-/// (bag of words), optionally with their characters (<see cref="WordHashingOptions.ChineseCharacters"/>).
+/// weight matrix directly. Chinese words (containing a Han character) are kept whole
+/// (a bag of words: letter n-grams of Chinese would be single characters), optionally with their characters (<see cref="WordHashingOptions.ChineseCharacters"/>).
 /// </summary>
 /// <remarks>
 /// Two modes (<see cref="WordHashingOptions.Mode"/>): a vocabulary fitted on a corpus

@@ -3,7 +3,7 @@ namespace Dssm.Research.Training;
 /// <summary>
 /// Training data as the trainer sees it: a document table, a query table and either clicks
 /// ((query, clicked document) pairs, the paper's setting: negatives are sampled) or labelled rows
-/// ((label, query, document), the seed's pointwise format). Indices point into the tables.
+/// ((label, query, document), the pointwise format). Indices point into the tables.
 /// </summary>
 public sealed class ClickData
 {

@@ -1,7 +1,4 @@
-using Dssm.Research.Models;
-using Dssm.Research.Runtime;
 using TorchSharp;
-using TorchSharp.Modules;
 using static TorchSharp.torch;
 
 namespace Dssm.Research.Training;

@@ -1,12 +1,3 @@
-using System.Diagnostics;
-using Dssm.Research.Data;
-using Dssm.Research.Losses;
-using Dssm.Research.Models;
-using Dssm.Research.Runtime;
-using Dssm.Research.Text;
-using TorchSharp;
-using static TorchSharp.torch;
-
 namespace Dssm.Research.Training;
 
 /// <summary>Figures of one benchmark run.</summary>

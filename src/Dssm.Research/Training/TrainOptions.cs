@@ -10,7 +10,7 @@ namespace Dssm.Research.Training;
 /// <summary>
 /// Everything a training run depends on; written to <c>config.json</c> in the run folder so the run can be
 /// repeated. Defaults follow the paper where it speaks (J = 4 random negatives, 300-300-128 tanh, §3–4)
-/// and common practice where it does not (Adam 1e-3, as the PyTorch peers use). An ablation is
+/// and common practice where it does not (Adam 1e-3, as PyTorch implementations use). An ablation is
 /// <c>baseline with { Gamma = 20 }</c>.
 /// </summary>
 public sealed record TrainOptions

@@ -9,13 +9,11 @@ using Xunit.Abstractions;
 namespace Dssm.Research.Tests.Benchmarks;
 
 /// <summary>
-/// Timings, not assertions: they run only with DSSM_BENCH=1 and print their numbers.
+/// Timings, not assertions: they run only with DSSM_BENCH=1 (skipped otherwise) and print their numbers.
 /// <c>DSSM_BENCH=1 dotnet test tests/Dssm.Research.Tests --filter "FullyQualifiedName~Benchmarks" --logger "console;verbosity=detailed"</c>
 /// </summary>
 public class RetrievalBenchmarks(ITestOutputHelper output)
 {
-    static bool Enabled => Environment.GetEnvironmentVariable("DSSM_BENCH") == "1";
-
     static double Best(int repeats, Action action)
     {
         action();   // warm-up (JIT, caches)
@@ -29,10 +27,9 @@ public class RetrievalBenchmarks(ITestOutputHelper output)
         return best;
     }
 
-    [Fact]
+    [BenchmarkFact]
     public void Bm25_and_TfIdf_10k_documents_1k_queries()
     {
-        if (!Enabled) return;
         // Zipf-distributed vocabulary of 30k words; documents of 20–120 tokens, queries of 2–8.
         var random = new Random(1);
         var cumulative = new double[30_000];
@@ -53,10 +50,9 @@ public class RetrievalBenchmarks(ITestOutputHelper output)
         }
     }
 
-    [Fact]
+    [BenchmarkFact]
     public void Exact_top_k_5k_by_128_plain_csharp_vs_torch_mm()
     {
-        if (!Enabled) return;
         const int n = 5_000, d = 128, k = 10;
         var random = new Random(1);
         var rows = Enumerable.Range(0, n).Select(_ => EmbeddingIndexTests.UnitVector(random, d)).ToArray();

@@ -2,7 +2,7 @@ using Dssm.Research.Data;
 
 namespace Dssm.Research.Tests.Data;
 
-/// <summary>The bad-input matrix of issue 9, for the BEIR reader: each case names file, line and what was expected.</summary>
+/// <summary>The bad-input matrix of the BEIR reader: each case names file, line and what was expected.</summary>
 public sealed class BadInputTests
 {
     static DataFormatException Fails(string dir, DataReadOptions? options = null) =>

@@ -2,7 +2,7 @@ using Dssm.Research.Data;
 
 namespace Dssm.Research.Tests.Data;
 
-/// <summary>The pair formats: the seed's pointwise TSV, click logs, LCQMC/BQ and ATEC/AFQMC sentence pairs.</summary>
+/// <summary>The pair formats: the pointwise TSV, click logs, LCQMC/BQ and ATEC/AFQMC sentence pairs.</summary>
 public sealed class PairReaderTests
 {
     static DataFormatException Fails(Func<string, IEnumerable<PointwisePair>> read, string text) =>
@@ -55,6 +55,19 @@ public sealed class PairReaderTests
         Assert.Equal(0, ds.Qrels("train").Relevance(q, StableId.For("d-", "cheap hotel rooms in paris")));
         Assert.EndsWith("in.tsv:2: 1 column; expected at least 2: query<TAB>clicked_doc[<TAB>impression...]", Fails(p => ClickLogReader.Read(p), "a\tb\nonly a query\n").Message);
         Assert.EndsWith("in.tsv:1: impression 2: empty; expected text", Fails(p => ClickLogReader.Read(p), "a\tb\tc\t\n").Message);
+    }
+
+    [Fact]
+    public void A_lenient_click_log_skips_a_bad_line_whole_and_counts_repeated_clicks_of_kept_lines()
+    {
+        // Line 1: click b, impressions c and b (b repeats the click) → 2 rows, 1 duplicate. Line 2: click b, impression c,
+        // then an empty impression → skipped whole: none of its rows, and its repeat of b (impression 1) not counted.
+        var report = new DataReadReport("in.tsv");
+        var path = TestFiles.Write(TestFiles.TempDir(), "in.tsv", "a\tb\tc\tb\nq\tb\tb\tc\t\n");
+        var pairs = ClickLogReader.Read(path, new DataReadOptions(Lenient: true), report).ToList();
+        Assert.Equal([(1, "a", "b"), (0, "a", "c")], pairs.Select(p => (p.Label, p.Query, p.Doc)));
+        Assert.Equal((2L, 1L, 1L), (report.Read, report.Kept, report.Duplicates));
+        Assert.Equal(2, Assert.Single(report.Skipped).Line);
     }
 
     [Fact]

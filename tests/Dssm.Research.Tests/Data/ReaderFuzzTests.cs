@@ -5,8 +5,10 @@ namespace Dssm.Research.Tests.Data;
 
 /// <summary>
 /// Property: whatever bytes a file holds, every reader either reads it or throws a
-/// <see cref="DataFormatException"/> (never another exception, never a hang), and lenient mode never throws
-/// for a line-level problem and accounts for every record line.
+/// <see cref="DataFormatException"/> (never another exception, never a hang), and when it reads it leniently its report
+/// accounts for every record line: each was kept or skipped (<c>Read = Kept + Skipped</c>; these readers merge nothing,
+/// a click log's <c>Duplicates</c> counts impressions that repeat the click, not lines), and what it returned is what it
+/// kept (a click log returns one row per click and impression, so at least as many).
 /// </summary>
 public sealed class ReaderFuzzTests
 {
@@ -18,15 +20,15 @@ public sealed class ReaderFuzzTests
                        "query-id\tcorpus-id\tscore\n"u8.ToArray(), "便宜\t"u8.ToArray(), "\"_id\""u8.ToArray()))
         .Array[0, 40].Select(parts => parts.SelectMany(p => p).ToArray());
 
-    static readonly (string Name, Func<string, DataReadOptions, IEnumerable<object>> Read)[] Readers =
+    static readonly (string Name, Func<string, DataReadOptions, DataReadReport, IEnumerable<object>> Read)[] Readers =
     [
-        ("corpus", (p, o) => BeirReader.ReadCorpus(p, o)),
-        ("queries", (p, o) => BeirReader.ReadQueries(p, o).Select(q => (object)q)),
-        ("qrels", (p, o) => BeirReader.ReadQrels(p, o)),
-        ("candidates", (p, o) => BeirReader.ReadCandidates(p, o).Select(c => (object)c)),
-        ("pointwise", (p, o) => PointwiseReader.Read(p, o)),
-        ("clicklog", (p, o) => ClickLogReader.Read(p, o)),
-        ("sentence pairs", (p, o) => SentencePairReader.Read(p, o)),
+        ("corpus", (p, o, r) => BeirReader.ReadCorpus(p, o, r)),
+        ("queries", (p, o, r) => BeirReader.ReadQueries(p, o, r).Select(q => (object)q)),
+        ("qrels", (p, o, r) => BeirReader.ReadQrels(p, o, r)),
+        ("candidates", (p, o, r) => BeirReader.ReadCandidates(p, o, r).Select(c => (object)c)),
+        ("pointwise", (p, o, r) => PointwiseReader.Read(p, o, r)),
+        ("clicklog", (p, o, r) => ClickLogReader.Read(p, o, r)),
+        ("sentence pairs", (p, o, r) => SentencePairReader.Read(p, o, r)),
     ];
 
     [Fact]
@@ -40,9 +42,15 @@ public sealed class ReaderFuzzTests
             foreach (var (name, read) in Readers)
                 foreach (var lenient in new[] { false, true })
                 {
-                    try { read(path, new DataReadOptions(Lenient: lenient, MaxLineBytes: 64)).ToList(); }
+                    var report = new DataReadReport(path);
+                    List<object>? records = null;
+                    try { records = read(path, new DataReadOptions(Lenient: lenient, MaxLineBytes: 64), report).ToList(); }
                     catch (DataFormatException) { }
                     catch (Exception e) { throw new Exception($"{name} (lenient {lenient}) threw {e.GetType().Name} on {Convert.ToHexString(bytes)}: {e.Message}", e); }
+                    if (records is null || !lenient) continue;
+                    var where = $"{name} on {Convert.ToHexString(bytes)}";
+                    Assert.True(report.Read == report.Kept + report.Skipped.Count, $"{where}: read {report.Read}, kept {report.Kept}, skipped {report.Skipped.Count}");
+                    Assert.True(name == "clicklog" ? records.Count >= report.Kept : records.Count == report.Kept, $"{where}: {records.Count} records returned, {report.Kept} kept");
                 }
         }, iter: 400, threads: 1);
     }

@@ -102,7 +102,21 @@ public class RankingMetricsTests
     public void Bad_metric_names_are_clear_errors(string name, string message) =>
         Assert.Contains(message, Assert.Throws<FormatException>(() => RankingMetric.Parse(name)).Message);
 
+    [Theory]
+    [InlineData("ndcg@10", "ndcg@10")]
+    [InlineData("NDCG_cut.10", "ndcg@10")]
+    [InlineData("recip_rank", "mrr")]
+    [InlineData("P.5", "p@5")]
+    [InlineData("r@100", "recall@100")]
+    [InlineData("map", "map")]
+    public void Metric_names_round_trip_through_ToString(string name, string canonical)
+    {
+        var metric = RankingMetric.Parse(name);
+        Assert.Equal(canonical, metric.ToString());
+        Assert.Equal(metric, RankingMetric.Parse(metric.ToString()));   // the canonical name parses back to the same metric
+    }
+
     [Fact]
-    public void Metric_names_round_trip_through_ToString() =>
+    public void The_default_metrics_are_the_papers_ndcg_cutoffs_then_mrr_and_map() =>
         Assert.Equal("ndcg@1,ndcg@3,ndcg@10,mrr,map", string.Join(",", RankingMetric.Default));
 }

@@ -1,5 +1,8 @@
 using System.Text.Json;
 using Dssm.Research.Experiments;
+using Dssm.Research.Losses;
+using Dssm.Research.Models;
+using Dssm.Research.Sampling;
 using Dssm.Research.Training;
 
 namespace Dssm.Research.Tests.Experiments;
@@ -10,6 +13,25 @@ public sealed class AblationTests : IDisposable
     readonly string dir = Directory.CreateTempSubdirectory("dssm-ablation-").FullName;
 
     public void Dispose() => Directory.Delete(dir, recursive: true);
+
+    static readonly TrainOptions Baseline = new();
+
+    [Fact]
+    public void Each_parameter_sets_its_option_from_text_and_nothing_else()
+    {
+        Assert.Equal(Baseline with { Gamma = 20 }, Ablation.Apply(Baseline, "gamma", "20"));
+        Assert.Equal(Baseline with { LearnableGamma = true }, Ablation.Apply(Baseline, "gamma", "learnable"));
+        Assert.Equal(Baseline with { Negatives = 8 }, Ablation.Apply(Baseline, "negatives", "8"));
+        Assert.Equal(Baseline with { Sampler = SamplerKind.Bm25 }, Ablation.Apply(Baseline, "sampler", "bm25"));
+        Assert.Equal(Baseline with { Model = ModelKind.Cdssm }, Ablation.Apply(Baseline, "model", "cdssm"));
+        Assert.Equal(Baseline with { LearningRate = 0.5 }, Ablation.Apply(Baseline, "lr", "0.5"));
+        Assert.Equal(Baseline with { Optimizer = OptimizerKind.Sgd }, Ablation.Apply(Baseline, "optimizer", "sgd"));
+        Assert.Equal(Baseline with { Loss = LossKind.Pointwise }, Ablation.Apply(Baseline, "loss", "pointwise"));
+        Assert.Equal(4, Ablation.Apply(Baseline, "ngram", "4").Hashing.N);
+        Assert.Equal([100, 50], Ablation.Apply(Baseline, "hidden", "100-50").Towers.Hidden);
+        Assert.Equal(Baseline.Seed, Ablation.Apply(Baseline, "gamma", "1").Seed);
+        Assert.StartsWith("--param seed is not one of gamma, negatives,", Assert.Throws<ArgumentException>(() => Ablation.Apply(Baseline, "seed", "1")).Message);
+    }
 
     static AblationRow Row(string value, long seed, double dev, double test) =>
         new("gamma", value, $"runs/gamma-{value}-seed{seed}", dev, 1, 10, 100, new Dictionary<string, double> { ["ndcg@10"] = test }, seed);

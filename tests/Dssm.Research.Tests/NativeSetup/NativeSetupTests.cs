@@ -15,10 +15,9 @@ public class NativeSetupTests : IDisposable
 
     static string Repo([System.Runtime.CompilerServices.CallerFilePath] string here = "") => Path.GetFullPath(Path.Combine(Path.GetDirectoryName(here)!, "..", "..", ".."));
 
-    [Fact]
+    [LinuxFact]
     public void LibTorchSharp_asks_for_GLIBCXX_3_4_32_and_make_weak_flags_exactly_that_once()
     {
-        if (!OperatingSystem.IsLinux()) return;
         var bytes = File.ReadAllBytes(PackageFile("torchsharp", TorchRuntime.TorchSharpVersion, "libLibTorchSharp.so"));
         var need = ElfWeakVersions.VersionNeeds(bytes).Single(n => n.Name == "GLIBCXX_3.4.32");
         Assert.Equal("libstdc++.so.6", need.File);
@@ -30,10 +29,9 @@ public class NativeSetupTests : IDisposable
         Assert.Equal(0, ElfWeakVersions.MakeWeak(bytes, ["GLIBCXX_3.4.32"]));   // idempotent
     }
 
-    [Fact]
+    [LinuxFact]
     public void Ensure_patches_only_when_the_system_libstdcxx_lacks_a_version_and_is_idempotent()
     {
-        if (!OperatingSystem.IsLinux()) return;
         var library = PackageFile("torchsharp", TorchRuntime.TorchSharpVersion, "libLibTorchSharp.so");
         var system = ElfWeakVersions.SystemLibStdCxx()!;
         var provided = ElfWeakVersions.VersionDefinitions(File.ReadAllBytes(system));
@@ -55,10 +53,9 @@ public class NativeSetupTests : IDisposable
         Assert.Equal("not-needed", ElfWeakVersions.Ensure(c10, temp).Action);
     }
 
-    [Fact]
+    [LinuxFact]
     public void A_foreign_libtorch_on_the_loader_path_is_not_picked_up()
     {
-        if (!OperatingSystem.IsLinux()) return;
         // A decoy libtorch.so (zlib renamed) first on LD_LIBRARY_PATH; if the loader resolved libtorch by name it
         // would bind to it and fail. Debian's python3-torch, when installed, sits on the default path as well.
         var decoys = Path.Combine(temp, "decoys");
@@ -71,12 +68,11 @@ public class NativeSetupTests : IDisposable
         Assert.Contains("loaded by          Dssm.Research.Runtime.TorchRuntime", output);
     }
 
-    [Theory]
+    [LinuxTheory]
     [InlineData("cpu", "TorchSharp;libtorch-cpu-linux-x64", "TorchSharp-cuda-linux")]
     [InlineData("cuda", "TorchSharp-cuda-linux", "libtorch-cpu-linux-x64")]
     public void The_backend_switch_picks_the_packages_without_restoring_them(string backend, string expected, string absent)
     {
-        if (!OperatingSystem.IsLinux()) return;
         var psi = new ProcessStartInfo("dotnet", ["msbuild", Path.Combine(Repo(), "src", "Dssm.Research", "Dssm.Research.csproj"), "-getItem:PackageReference", $"-p:TorchBackend={backend}"])
         { RedirectStandardOutput = true, RedirectStandardError = true };
         using var p = Process.Start(psi)!;

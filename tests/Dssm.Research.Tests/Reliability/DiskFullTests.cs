@@ -5,6 +5,7 @@ using Dssm.Research.Models;
 using Dssm.Research.Runtime;
 using Dssm.Research.Tests.Training;
 using Dssm.Research.Training;
+using static Dssm.Research.Tests.Training.RunLogs;
 
 namespace Dssm.Research.Tests.Reliability;
 
@@ -41,8 +42,6 @@ public sealed class DiskFullTests : IDisposable
         return trainer.Run(run, resume);
     }
 
-    static string[] Deterministic(string run) => MetricsLog.Read(Path.Combine(run, "metrics.jsonl"))
-        .Select(e => string.Join(",", e.EnumerateObject().Where(p => p.Name is not ("seconds" or "queries_per_s" or "rss_mb")).Select(p => $"{p.Name}={p.Value}"))).ToArray();
 
     static bool AfterStep3(TrainProgress p) => p.Epoch == 1 && p.Step == 3 && !double.IsNaN(p.Loss);
 
@@ -51,22 +50,19 @@ public sealed class DiskFullTests : IDisposable
 
     // ---- unwritable folder ---------------------------------------------------------------------------------
 
-    [Theory]
-    [InlineData("below-a-file")]   // ENOTDIR: the parent of the run folder is a regular file
-    [InlineData("proc")]           // an existing folder where no file can be created, even by root
-    public void An_unwritable_run_folder_is_refused_before_any_training(string where)
+    [Fact]
+    public void A_run_folder_below_a_file_is_refused_before_any_training()   // ENOTDIR: the parent of the run folder is a regular file
     {
-        string run;
-        if (where == "proc")
-        {
-            if (!OperatingSystem.IsLinux()) return;   // /proc is Linux's; the other case runs everywhere
-            run = "/proc/self";
-        }
-        else
-        {
-            File.WriteAllText(Path.Combine(root, "a-file"), "not a folder");
-            run = Path.Combine(root, "a-file", "run");
-        }
+        File.WriteAllText(Path.Combine(root, "a-file"), "not a folder");
+        RefusedBeforeAnyTraining(Path.Combine(root, "a-file", "run"));
+    }
+
+    [LinuxFact]
+    public void A_run_folder_in_proc_is_refused_before_any_training() =>   // an existing folder where no file can be created, even by root
+        RefusedBeforeAnyTraining("/proc/self");
+
+    void RefusedBeforeAnyTraining(string run)
+    {
         var progressed = false;
         var e = Assert.Throws<IOException>(() => Train(run, onProgress: _ => progressed = true));
         Assert.StartsWith($"{run}: cannot write the run folder here (", e.Message);

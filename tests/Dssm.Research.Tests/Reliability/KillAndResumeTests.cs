@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Dssm.Research.Training;
+using static Dssm.Research.Tests.Training.RunLogs;
 
 namespace Dssm.Research.Tests.Reliability;
 
@@ -17,8 +18,6 @@ public class KillAndResumeTests(Xunit.Abstractions.ITestOutputHelper log) : IDis
 
     public void Dispose() { if (Directory.Exists(root)) Directory.Delete(root, true); }
 
-    static string[] Deterministic(string run) => MetricsLog.Read(Path.Combine(run, "metrics.jsonl"))
-        .Select(e => string.Join(",", e.EnumerateObject().Where(p => p.Name is not ("seconds" or "queries_per_s" or "rss_mb")).Select(p => $"{p.Name}={p.Value}"))).ToArray();
 
     [Fact]
     public async Task Killed_at_random_moments_and_resumed_the_run_ends_as_an_uninterrupted_one()

@@ -20,11 +20,10 @@ public class TorchRuntimeTests
         Assert.Equal(new float[] { 66, 88 }, w.grad!.data<float>().ToArray());
     }
 
-    [Fact]
+    [LinuxFact]
     public void Libtorch_is_loaded_from_the_project_packages_not_the_loader_path()
     {
         var env = TorchRuntime.Initialize();
-        if (!OperatingSystem.IsLinux()) return;
         Assert.NotNull(env.LibTorchDirectory);
         Assert.Contains($"libtorch-cpu-linux-x64", env.LibTorchDirectory!.Replace('\\', '/'));
         var maps = File.ReadAllLines("/proc/self/maps").Where(l => l.Contains("/libtorch")).Select(l => l[l.IndexOf('/')..]).Distinct().ToList();
@@ -33,12 +32,11 @@ public class TorchRuntimeTests
             m => Assert.StartsWith(Path.GetFullPath(env.LibTorchDirectory!), m));
     }
 
-    [Fact]
+    [UnixFact]
     public void OpenMp_threads_wait_passively_unless_the_user_chose_a_policy()
     {
-        // Spinning OpenMP threads made training 5–20× slower on a shared 2-core machine (TorchRuntime.PassiveOpenMp).
+        // Spinning OpenMP threads made training 5–20× slower on a shared 2-core machine (ProcessTuning.PassiveOpenMp).
         var env = TorchRuntime.Initialize();
-        if (OperatingSystem.IsWindows()) return;
         var user = Environment.GetEnvironmentVariable("OMP_WAIT_POLICY");
         Assert.Equal(user ?? "PASSIVE", env.OmpWaitPolicy);
         Assert.Equal(env.OmpWaitPolicy, System.Runtime.InteropServices.Marshal.PtrToStringUTF8(CGetEnv("OMP_WAIT_POLICY")));

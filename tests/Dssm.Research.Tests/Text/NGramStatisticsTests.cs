@@ -36,9 +36,11 @@ public class NGramStatisticsTests
     public void Three_words_with_one_bag_are_two_collisions_in_one_group()
     {
         // Bigram bags: aaba = abaa = {#a aa ab ba a#}; aaaba = abaaa = aabaa = {#a aa aa ab ba a#}.
+        // A group of g words holds g − 1 collisions: 1 + 2 = 3 in two groups, the second the three words.
         var s = NGramStatistics.Compute(["aaba", "abaa", "aaaba", "abaaa", "aabaa"], 2);
         Assert.Equal(2, s.CollisionGroups);
         Assert.Equal(3, s.Collisions);
+        Assert.Equal([["aaba", "abaa"], ["aaaba", "aabaa", "abaaa"]], s.Examples.Select(g => g.ToArray()));
     }
 
     [Fact]

@@ -3,11 +3,30 @@ using Dssm.Research.Text;
 
 namespace Dssm.Research.Tests.Text;
 
-/// <summary>The hashing trick must give the same ids in every process (string.GetHashCode does not).</summary>
+/// <summary>
+/// The hashing trick must give the same ids in every process (string.GetHashCode does not).
+/// <para>
+/// The first two tests are <b>pins</b>: a saved hashing-mode model depends on these exact numbers, so they may never
+/// change. They are not copied from this code's output: a second implementation of the definition in
+/// <c>StableHash</c>'s summary, in Python, gives the same numbers —
+/// <code>
+/// M = 2**64 - 1
+/// def fmix(k): k ^= k >> 33; k = k * 0xFF51AFD7ED558CCD &amp; M; k ^= k >> 33; k = k * 0xC4CEB9FE1A85EC53 &amp; M; return k ^ k >> 33
+/// def h(kind, s):
+///     u = [int.from_bytes(s.encode("utf-16-le")[i:i + 2], "little") for i in range(0, 2 * len(s), 2)]
+///     st = fmix(0x243F6A8885A308D3 ^ ord(kind) &lt;&lt; 56 ^ len(u))
+///     for i in range(0, len(u), 4):
+///         b = 0
+///         for x in u[i:i + 4]: b = b &lt;&lt; 16 | x
+///         st = fmix((st ^ b) * 0x9E3779B97F4A7C15 &amp; M)
+///     return st                                   # bucket: (h >> 32) * 32768 >> 32
+/// </code>
+/// </para>
+/// </summary>
 public class StableHashTests
 {
     [Fact]
-    public void Fixed_strings_hash_to_fixed_numbers()
+    public void Fixed_strings_hash_to_fixed_numbers()   // a pin (see above)
     {
         Assert.Equal(
             [0x527AF08B2C0DCE56UL, 0xFBB707D31F35BA77UL, 0xAFB7CBDC309D4E87UL],
@@ -15,7 +34,7 @@ public class StableHashTests
     }
 
     [Fact]
-    public void Good_has_fixed_buckets()
+    public void Good_has_fixed_buckets()   // a pin: the buckets of #go goo ood od# among 2^15 (see above)
     {
         var batch = new WordHasher(new WordHashingOptions { Mode = WordHashingMode.Hashing }).Featurize("good");
         Assert.Equal(new long[] { 10557, 26315, 14810, 17429 }, batch.Ids);

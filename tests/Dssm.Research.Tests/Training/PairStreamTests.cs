@@ -5,6 +5,7 @@ using Dssm.Research.Runtime;
 using Dssm.Research.Sampling;
 using Dssm.Research.Text;
 using Dssm.Research.Training;
+using static Dssm.Research.Tests.Training.RunLogs;
 
 namespace Dssm.Research.Tests.Training;
 
@@ -102,21 +103,27 @@ public class PairStreamTests : IDisposable
     public void Random_negatives_come_from_the_block_and_are_never_the_click_nor_repeated()
     {
         var file = PairFile();
-        var clicked = PointwiseReader.Read(file).Where(p => p.Label == 1).GroupBy(p => p.Query).ToDictionary(g => g.Key, g => g.Select(p => p.Doc).ToHashSet());
+        var clicks = PointwiseReader.Read(file).Where(p => p.Label == 1).ToList();   // the softmax source's examples, in file order
+        var clicked = clicks.GroupBy(p => p.Query).ToDictionary(g => g.Key, g => g.Select(p => p.Doc).ToHashSet());
         var featurizer = new TextIdFeaturizer();
         var options = Small with { Negatives = 4 };
         var source = new PairStreamSource(options, new PairStream(file, ShuffleBuffer: 40), featurizer, perWord: false);
+        Assert.Equal(40, source.BlockRows);                  // 5 batches of 8 clicks a block
         var batches = 0;
         foreach (var b in source.Epoch(0, 0, 0))
         {
+            // Batch t comes from block t / 5: clicks 40·(t / 5) … 40·(t / 5) + 39 of the file, whose documents are its pool.
+            var pool = clicks.Skip(40 * (batches / 5)).Take(40).Select(p => p.Doc).ToHashSet();
             var (q, d) = (featurizer.Read(b.Query), featurizer.Read(b.Document));
             Assert.Equal(b.Queries * 5, d.Length);
             for (var i = 0; i < b.Queries; i++)
             {
                 var candidates = d.Skip(i * 5).Take(5).ToArray();
                 Assert.Contains(candidates[0], clicked[q[i]]);                       // the click first
+                Assert.Contains(candidates[0], pool);
                 Assert.Equal(5, candidates.Distinct().Count());                      // no repeats
                 Assert.All(candidates.Skip(1), n => Assert.NotEqual(candidates[0], n));
+                Assert.All(candidates.Skip(1), n => Assert.Contains(n, pool));       // from the block
             }
             batches++;
         }
@@ -131,8 +138,6 @@ public class PairStreamTests : IDisposable
         Assert.Contains("random or in-batch", e.Message);
     }
 
-    static double[] Losses(string run) => MetricsLog.Read(Path.Combine(run, "metrics.jsonl"))
-        .Where(e => e.TryGetProperty("loss", out _)).Select(e => e.GetProperty("loss").GetDouble()).ToArray();
 
     TrainResult Train(TrainOptions options, string file, string name, bool resume = false)
     {
@@ -147,7 +152,7 @@ public class PairStreamTests : IDisposable
     public void A_streamed_run_learns(LossKind loss, ModelKind model)
     {
         var result = Train(Small with { Loss = loss, Model = model, Epochs = 8 }, PairFile(), $"{loss}-{model}");
-        var losses = Losses(result.RunDirectory);
+        var losses = LoggedLosses(result.RunDirectory);
         Assert.True(losses.TakeLast(5).Average() < 0.7 * losses.Take(5).Average(), $"loss {losses.First()} → {losses.Last()}");
     }
 
@@ -161,7 +166,7 @@ public class PairStreamTests : IDisposable
         var config = Path.Combine(root, "resumed", "config.json");
         File.WriteAllText(config, File.ReadAllText(config).Replace("\"epochs\": 1", "\"epochs\": 3"));
         var resumed = Train(options, file, "resumed", resume: true);
-        Assert.Equal(Losses(full.RunDirectory), Losses(resumed.RunDirectory));
+        Assert.Equal(LoggedLosses(full.RunDirectory), LoggedLosses(resumed.RunDirectory));
         Assert.Equal(full.Steps, resumed.Steps);
     }
 

@@ -4,6 +4,7 @@ using Dssm.Research.Models;
 using Dssm.Research.Runtime;
 using Dssm.Research.Sampling;
 using Dssm.Research.Training;
+using static Dssm.Research.Tests.Training.RunLogs;
 using static TorchSharp.torch;
 
 namespace Dssm.Research.Tests.Training;
@@ -36,8 +37,6 @@ public class TrainerTests : IDisposable
         BatchSize = 16, Epochs = 6, LearningRate = 0.01, Patience = 0, LogEverySteps = 1, Device = DeviceChoice.Cpu,
     };
 
-    static double[] Losses(string run) => MetricsLog.Read(Path.Combine(run, "metrics.jsonl"))
-        .Where(e => e.TryGetProperty("loss", out _)).Select(e => e.GetProperty("loss").GetDouble()).ToArray();
 
     TrainResult Train(TrainOptions options, string name, ClickData? data = null, bool resume = false)
     {
@@ -54,7 +53,7 @@ public class TrainerTests : IDisposable
     public void Loss_goes_down_and_the_model_learns_word_free_matches(ModelKind model, SamplerKind sampler)
     {
         var result = Train(Small with { Model = model, Sampler = sampler }, $"{model}-{sampler}");
-        var losses = Losses(result.RunDirectory);
+        var losses = LoggedLosses(result.RunDirectory);
         Assert.True(losses.TakeLast(5).Average() < 0.7 * losses.Take(5).Average(), $"loss {losses.First()} → {losses.Last()}");
         Assert.True(result.BestDev > 0.9, $"top-1 topic accuracy {result.BestDev} (chance is 1/8)");
     }
@@ -71,7 +70,7 @@ public class TrainerTests : IDisposable
         var data = ClickData.FromPairs(pairs);
         using var trainer = new Trainer(Small with { Loss = LossKind.Pointwise }, data, new TestFeaturizer());
         var result = trainer.Run(Path.Combine(root, "pointwise"));
-        var losses = Losses(result.RunDirectory);
+        var losses = LoggedLosses(result.RunDirectory);
         Assert.True(losses.TakeLast(5).Average() < 0.7 * losses.Take(5).Average());
     }
 
@@ -81,9 +80,9 @@ public class TrainerTests : IDisposable
         var a = Train(Small with { Epochs = 2 }, "a");
         var b = Train(Small with { Epochs = 2 }, "b");
         var c = Train(Small with { Epochs = 2, Seed = 7 }, "c");
-        Assert.Equal(Losses(a.RunDirectory), Losses(b.RunDirectory));
+        Assert.Equal(LoggedLosses(a.RunDirectory), LoggedLosses(b.RunDirectory));
         Assert.Equal(a.BestDev, b.BestDev);
-        Assert.NotEqual(Losses(a.RunDirectory), Losses(c.RunDirectory));
+        Assert.NotEqual(LoggedLosses(a.RunDirectory), LoggedLosses(c.RunDirectory));
     }
 
     [Fact]
@@ -96,11 +95,9 @@ public class TrainerTests : IDisposable
         var config = Path.Combine(root, "resumed", "config.json");
         File.WriteAllText(config, File.ReadAllText(config).Replace("\"epochs\": 2", "\"epochs\": 4"));
         var resumed = Train(options, "resumed", resume: true);
-        Assert.Equal(Losses(full.RunDirectory), Losses(resumed.RunDirectory));
+        Assert.Equal(LoggedLosses(full.RunDirectory), LoggedLosses(resumed.RunDirectory));
         Assert.Equal(full.BestDev, resumed.BestDev);
         // Every logged figure but the wall-clock ones is identical, line by line.
-        static string[] Deterministic(string run) => MetricsLog.Read(Path.Combine(run, "metrics.jsonl"))
-            .Select(e => string.Join(",", e.EnumerateObject().Where(p => p.Name is not ("seconds" or "queries_per_s" or "rss_mb")).Select(p => $"{p.Name}={p.Value}"))).ToArray();
         Assert.Equal(Deterministic(full.RunDirectory), Deterministic(resumed.RunDirectory));
     }
 
@@ -118,8 +115,6 @@ public class TrainerTests : IDisposable
         Assert.Contains("\"globalStep\": 6", saved);
         Assert.Contains("\"windowSteps\": 2", saved);
         var resumed = Train(options, "cut", resume: true);
-        static string[] Deterministic(string run) => MetricsLog.Read(Path.Combine(run, "metrics.jsonl"))
-            .Select(e => string.Join(",", e.EnumerateObject().Where(p => p.Name is not ("seconds" or "queries_per_s" or "rss_mb")).Select(p => $"{p.Name}={p.Value}"))).ToArray();
         Assert.Equal(Deterministic(full.RunDirectory), Deterministic(resumed.RunDirectory));
     }
 
