@@ -1,7 +1,7 @@
-using Dssm.Research.Ranking;
 using System.IO.Compression;
 using System.Text;
 using System.Text.RegularExpressions;
+using Dssm.Research.Ranking;
 
 namespace Dssm.Research.Data;
 

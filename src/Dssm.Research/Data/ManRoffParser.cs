@@ -281,24 +281,40 @@ internal sealed class ManRoffParser : IRoffNames
                 var ip = Args(rest);
                 if (ip.Count > 0 && ip[0].Any(char.IsLetterOrDigit)) { Append(ip[0]); Break(); }   // a bullet or dash mark is no text
                 return;
-            case "B": case "I": case "SM": case "SB":
+            case "B":
+            case "I":
+            case "SM":
+            case "SB":
                 if (rest.Length > 0) AddText(Joined(rest, " "));
                 return;
-            case "BR": case "RB": case "IR": case "RI": case "BI": case "IB":
+            case "BR":
+            case "RB":
+            case "IR":
+            case "RI":
+            case "BI":
+            case "IB":
                 AddText(Joined(rest, ""));
                 return;
-            case "nf": case "EX": case "Vb": case "CS":
+            case "nf":
+            case "EX":
+            case "Vb":
+            case "CS":
                 Break();
                 fill = false;
                 return;
-            case "fi": case "EE": case "Ve": case "CE":
+            case "fi":
+            case "EE":
+            case "Ve":
+            case "CE":
                 Break();
                 fill = true;
                 return;
-            case "UR": case "MT":
+            case "UR":
+            case "MT":
                 url = Joined(rest, " ");
                 return;
-            case "UE": case "ME":
+            case "UE":
+            case "ME":
                 if (!string.IsNullOrEmpty(url)) AddText("<" + url + ">");
                 url = null;
                 if (rest.Length > 0) { joinNext = true; AddText(Joined(rest, " ")); }
@@ -361,7 +377,12 @@ internal sealed class ManRoffParser : IRoffNames
                 return;
             case "EN":
                 return;
-            case "de": case "de1": case "am": case "am1": case "dei": case "ami":
+            case "de":
+            case "de1":
+            case "am":
+            case "am1":
+            case "dei":
+            case "ami":
                 var def = RoffArguments.Split(rest);
                 if (def.Count == 0) return;
                 if (name.StartsWith("am", StringComparison.Ordinal) && macros.TryGetValue(def[0].Text, out var existing)) macroBody = existing;
@@ -371,7 +392,9 @@ internal sealed class ManRoffParser : IRoffNames
             case "ig":
                 skipUntil = rest.Trim().Length > 0 ? "." + rest.Trim() : "..";
                 return;
-            case "ds": case "as": case "as1":
+            case "ds":
+            case "as":
+            case "as1":
                 DefineString(rest, append: name != "ds");
                 return;
             case "nr":

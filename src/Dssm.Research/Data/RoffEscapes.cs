@@ -41,13 +41,23 @@ internal static class RoffEscapes
             char e = s[i++];
             switch (e)
             {
-                case 'f': case 'F': case 'k': case 'g': case 'm': case 'M': case 'V': case 'Y': case '$': case 'j':
+                case 'f':
+                case 'F':
+                case 'k':
+                case 'g':
+                case 'm':
+                case 'M':
+                case 'V':
+                case 'Y':
+                case '$':
+                case 'j':
                     Name(s, ref i);
                     break;
                 case 's':
                     SkipSize(s, ref i);
                     break;
-                case '(': case '[':
+                case '(':
+                case '[':
                     i--;
                     sb.Append(RoffGlyphs.Lookup(Name(s, ref i)));
                     break;
@@ -74,8 +84,24 @@ internal static class RoffEscapes
                     // A rightward motion is white space on a terminal (DocBook's list marks: \h'-04'\(bu\h'+03'\c).
                     if (RoffNumbers.Evaluate(Expand(Delimited(s, ref i), names, depth + 1)) > 0) sb.Append(' ');
                     break;
-                case 'v': case 'l': case 'L': case 'D': case 'x': case 'b': case 'o': case 'X': case 'S':
-                case 'H': case 'R': case 'A': case 'B': case 'Z': case 'O': case 'T': case 'U': case 'W':
+                case 'v':
+                case 'l':
+                case 'L':
+                case 'D':
+                case 'x':
+                case 'b':
+                case 'o':
+                case 'X':
+                case 'S':
+                case 'H':
+                case 'R':
+                case 'A':
+                case 'B':
+                case 'Z':
+                case 'O':
+                case 'T':
+                case 'U':
+                case 'W':
                     Delimited(s, ref i);
                     break;
                 case 'e': case 'E': case '\\': sb.Append('\\'); break;
@@ -86,8 +112,22 @@ internal static class RoffEscapes
                 case '`': sb.Append('`'); break;
                 case 'c': sb.Append(NoSpace); break;
                 case '"': case '#': i = s.Length; break;   // a comment the reader did not strip (inside a macro body)
-                case '|': case '^': case '&': case ')': case '%': case ':': case ',': case '/': case '{': case '}':
-                case 'a': case 'p': case 'r': case 'u': case 'd': case 'z':
+                case '|':
+                case '^':
+                case '&':
+                case ')':
+                case '%':
+                case ':':
+                case ',':
+                case '/':
+                case '{':
+                case '}':
+                case 'a':
+                case 'p':
+                case 'r':
+                case 'u':
+                case 'd':
+                case 'z':
                     break;
                 default:
                     sb.Append(e);   // groff prints an unknown escape's character

@@ -1,4 +1,3 @@
-using Dssm.Research.Ranking;
 using Dssm.Research.Data;
 
 namespace Dssm.Research.Evaluation;

@@ -129,8 +129,11 @@ public static class Ablation
         if (study.Chosen is { } chosen && referenceValue is not null && chosen != referenceValue)
             study = study with { Significance = PairedComparison.Of(SeedMean(perQuery[chosen], metric), SeedMean(perQuery[referenceValue], metric), metric.ToString(), comparison) };
         else
-            study = study with { SignificanceNote = referenceValue is null ? $"no significance test: no reference value among --values (the options' {param} is {Current(baseline, param)}; give --reference)"
-                : study.Chosen is null ? "no significance test: nothing was chosen on dev" : $"no significance test: dev chose the reference value {referenceValue} itself" };
+            study = study with
+            {
+                SignificanceNote = referenceValue is null ? $"no significance test: no reference value among --values (the options' {param} is {Current(baseline, param)}; give --reference)"
+                : study.Chosen is null ? "no significance test: nothing was chosen on dev" : $"no significance test: dev chose the reference value {referenceValue} itself"
+            };
         Directory.CreateDirectory(outDir);
         AtomicFile.WriteText(Path.Combine(outDir, $"ablation-{param}.json"), JsonSerializer.Serialize(study, Json.Indented));
         return study;

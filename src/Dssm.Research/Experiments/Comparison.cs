@@ -1,6 +1,5 @@
-using Dssm.Research.Ranking;
-using Dssm.Research.Data;
 using Dssm.Research.Evaluation;
+using Dssm.Research.Ranking;
 
 namespace Dssm.Research.Experiments;
 

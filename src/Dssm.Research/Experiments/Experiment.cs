@@ -163,7 +163,8 @@ public static class Experiment
         var run = LexicalRun(options, data, queryIds, LoadCandidates(data, candidatesFile));
         if (runFile is not null) TrecRunFile.Write(runFile, run, options.SystemName);
         return EvaluationReport.From(options.SystemName, dataDir, split, RankingMetrics.Evaluate(run, qrels, metrics ?? RankingMetric.Default),
-            runFile is null ? null : Path.GetFullPath(runFile), command) with { Analyzer = options.Analysis };
+            runFile is null ? null : Path.GetFullPath(runFile), command) with
+        { Analyzer = options.Analysis };
     }
 
     static RankedRun LexicalRun(BaselineOptions options, BeirDataset data, IReadOnlyList<string> queryIds, Candidates? candidates) =>

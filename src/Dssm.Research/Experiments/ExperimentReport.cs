@@ -36,7 +36,8 @@ public static class ExperimentReport
             md.Append($"## Test results\n\n```\n{table}\n```\n\n");
             var metrics = tests.SelectMany(t => t.Metrics.Keys).Distinct().ToList();
             blocks.Add(Charts.Render(new BarChart("DSSM against the lexical baselines", metrics,
-                tests.Select(t => new BarSeries(t.System, metrics.Select(m => t.Metrics.GetValueOrDefault(m)).ToList())).ToList()) { YTitle = "score" }));
+                tests.Select(t => new BarSeries(t.System, metrics.Select(m => t.Metrics.GetValueOrDefault(m)).ToList())).ToList())
+            { YTitle = "score" }));
             if (SignificanceTable(tests, metrics) is { } significance)
             {
                 var text = $"## Significance: each system against each baseline\n\nPer test query, from the run files: how often the system is better, tied or worse than the baseline, and two-sided p-values of the paired randomization test ({new ComparisonOptions().Permutations:N0} sign flips, seed {new ComparisonOptions().Seed}) and of the paired t-test (`dssm compare` prints one pair in full).\n\n```\n{significance}\n```";
@@ -68,10 +69,12 @@ public static class ExperimentReport
             var chartTitle = $"Test metric vs {symbol}{(study.Chosen is null ? "" : $" (dev chose {symbol} = {study.Chosen})")}";
             if (numeric)
                 blocks.Add(Charts.Render(new LineChart(chartTitle, metrics.Select(m => new ChartSeries(m,
-                    study.Settings.Select(r => double.Parse(r.Value, CultureInfo.InvariantCulture)).ToList(), study.Settings.Select(r => r.TestMean[m]).ToList())).ToList()) { XTitle = symbol, YTitle = "test" }));
+                    study.Settings.Select(r => double.Parse(r.Value, CultureInfo.InvariantCulture)).ToList(), study.Settings.Select(r => r.TestMean[m]).ToList())).ToList())
+                { XTitle = symbol, YTitle = "test" }));
             else
                 blocks.Add(Charts.Render(new BarChart(chartTitle, study.Settings.Select(r => r.Value).ToList(),
-                    metrics.Select(m => new BarSeries(m, study.Settings.Select(r => r.TestMean[m]).ToList())).ToList()) { YTitle = "test" }));
+                    metrics.Select(m => new BarSeries(m, study.Settings.Select(r => r.TestMean[m]).ToList())).ToList())
+                { YTitle = "test" }));
         }
 
         var reproduce = new StringBuilder("## How to reproduce every number\n\n");

@@ -49,7 +49,7 @@ public sealed record TrainOptions
     [JsonConverter(typeof(JsonStringEnumConverter))]
     public AnalyzerKind HardNegativeAnalyzer { get; init; } = AnalyzerFactory.Default;
 
-        /// <summary>Softmax (listwise, §3.3) or pointwise (binary cross-entropy on (label, query, doc) rows).</summary>
+    /// <summary>Softmax (listwise, §3.3) or pointwise (binary cross-entropy on (label, query, doc) rows).</summary>
     public LossKind Loss { get; init; } = LossKind.Softmax;
 
     /// <summary>Pointwise: weight of positive rows; 0 = #negatives / #positives of the training rows.</summary>

@@ -1,6 +1,5 @@
-using Dssm.Research.Ranking;
-using System.Globalization;
 using Dssm.Research.Evaluation;
+using Dssm.Research.Ranking;
 
 namespace Dssm.Research.Tests.Evaluation;
 
