@@ -43,14 +43,18 @@ sealed class ModeRanker
     Func<string, IReadOnlyList<string>> Analyze { get; }
 
     /// <summary>A split's judgements and its judged queries.</summary>
-    /// <exception cref="ArgumentException">no such split, or it judges no query; the message names the option or the file.</exception>
+    /// <exception cref="ArgumentException">no such split, it judges no query, or no query has a relevant document; the message names the option or the file.</exception>
     public static (Qrels Qrels, IReadOnlyList<string> QueryIds) SplitQueries(BeirDataset data, string dataDir, string split)
     {
         if (!data.Splits.Contains(split))
             throw new ArgumentException($"--split {split}: {dataDir} has no qrels/{split}.tsv; its splits are {string.Join(", ", data.Splits)}");
         var qrels = data.Qrels(split);
         var queryIds = qrels.QueryIds.Where(data.Queries.ContainsKey).ToList();
-        if (queryIds.Count == 0) throw new ArgumentException($"{Path.Combine(dataDir, "qrels", split + ".tsv")}: split '{split}' judges no query; nothing to evaluate");
+        var file = Path.Combine(dataDir, "qrels", split + ".tsv");
+        if (queryIds.Count == 0) throw new ArgumentException($"{file}: split '{split}' judges no query; nothing to evaluate");
+        // Metrics skip a query without a relevant document (trec_eval's convention); with none left, a mean of 0 over 0 queries would be printed as if it were a result.
+        if (!queryIds.Any(q => qrels.Relevant(q).Any()))
+            throw new ArgumentException($"{file}: none of the {queryIds.Count:N0} queries of split '{split}' has a relevant document (score > 0); nothing to evaluate");
         return (qrels, queryIds);
     }
 
