@@ -17,8 +17,14 @@ static class HybridTuning
     {
         if (!data.Splits.Contains(hybrid.TuneSplit))
             throw new ArgumentException($"--hybrid auto: α is chosen on split '{hybrid.TuneSplit}', which {dataDir} lacks (its splits: {string.Join(", ", data.Splits)}); give a weight instead, e.g. --hybrid 0.5");
+        return Choose(split => ranker.Rank(split, lexical: true), hybrid, evaluated, notes);
+    }
+
+    /// <summary>As above, with the split's runs from <paramref name="rank"/> (the DSSM's and BM25's, both needed).</summary>
+    public static double Choose(Func<string, SplitRuns> rank, HybridOptions hybrid, string evaluated, List<string> notes)
+    {
         var metric = RankingMetric.Parse(hybrid.Metric);
-        var dev = ranker.Rank(hybrid.TuneSplit, lexical: true);
+        var dev = rank(hybrid.TuneSplit);
         double Score(double a) => RankingMetrics.Evaluate(HybridScoring.Fuse(dev.Dssm, dev.Lexical!, hybrid.Fusion, a, hybrid.RrfK), dev.Qrels, [metric]).Means[0];
         var grid = hybrid.Grid;
         var scores = grid.Select(Score).ToArray();
