@@ -18,11 +18,17 @@ public static class CommonOptions
     };
 
     /// <summary>Documents per query (trec_eval's ranking depth): <c>--depth</c>, also <c>-k</c>.</summary>
-    public static Option<int> Depth(int defaultValue, string description) => new("--depth", "-k")
+    public static Option<int> Depth(int defaultValue, string description)
     {
-        Description = description,
-        DefaultValueFactory = _ => defaultValue,
-    };
+        var option = new Option<int>("--depth", "-k") { Description = description, DefaultValueFactory = _ => defaultValue };
+        option.Validators.Add(result =>
+        {
+            // The token, not GetValueOrDefault: that throws when the text is not a number (reported by the parser itself).
+            if (result.Tokens.Count > 0 && int.TryParse(result.Tokens[^1].Value, out var k) && k < 1)
+                result.AddError($"--depth/-k {k}: expected a number of documents ≥ 1");
+        });
+        return option;
+    }
 
     public static Option<int> Seed() => new("--seed")
     {

@@ -102,7 +102,7 @@ public sealed class BeirDataset
     /// <summary>The judgements of one split.</summary>
     public QrelSet Qrels(string split) =>
         qrels.TryGetValue(split, out var set) ? set
-        : throw new KeyNotFoundException($"no split '{split}'; this dataset has: {string.Join(", ", Splits)}");
+        : throw new KeyNotFoundException($"no split '{split}' (no qrels/{split}.tsv); this dataset has: {string.Join(", ", Splits)}");
 
     /// <summary>The document with this id (or the one it was merged into).</summary>
     public BeirDocument Document(string id) =>

@@ -15,6 +15,18 @@ public sealed record EvaluationReport(string System, string Dataset, string Spli
     /// of the baseline itself, or of a hybrid's BM25. Null for a DSSM alone.</summary>
     public string? Analyzer { get; init; }
 
+    /// <summary>What was ranked per query: <c>corpus</c>, <c>candidates</c> or <c>bm25:N</c> (null in reports written before modes were named).</summary>
+    public string? FirstStage { get; init; }
+
+    /// <summary>A hybrid's weight of the DSSM (given, or chosen on dev); null for a system alone.</summary>
+    public double? Alpha { get; init; }
+
+    /// <summary>Lines a reader needs beside the figures: what a candidates file left out, how α was chosen.</summary>
+    public IReadOnlyList<string>? Notes { get; init; }
+
+    /// <summary>The BM25 run of the same evaluation (first stage or hybrid side), when one was made (not saved in the JSON; saved as its own report).</summary>
+    [System.Text.Json.Serialization.JsonIgnore] public EvaluationReport? Bm25 { get; init; }
+
     /// <summary>The per-query figures and the ranking behind <see cref="Metrics"/> (not saved in the JSON).</summary>
     [System.Text.Json.Serialization.JsonIgnore] public EvaluationResult? Result { get; init; }
 

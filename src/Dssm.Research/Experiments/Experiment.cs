@@ -98,39 +98,73 @@ public static class Experiment
 
     /// <summary>
     /// Ranks the split's queries with a trained model — the whole corpus, or the given candidates — optionally
-    /// mixed with BM25 (α·DSSM + (1−α)·BM25, min-max normalised per query), scores the ranking and writes the
-    /// TREC run file. Returns the report (also saved as eval-SPLIT.json in the run folder). The hybrid's BM25 is
-    /// the baseline's (<paramref name="hybridAnalyzer"/>, by default Lucene's stemmed analysis; <c>plain</c> uses
-    /// the model's tokenizer), and the report's <see cref="EvaluationReport.Analyzer"/> names it.
+    /// mixed with BM25 (α·DSSM + (1−α)·BM25, min-max normalised per query); see the overload with
+    /// <see cref="EvaluateOptions"/> for every mode.
     /// </summary>
     public static EvaluationReport Evaluate(string runDir, string dataDir, string split = "test", string? candidatesFile = null,
         string? runFile = null, IReadOnlyList<RankingMetric>? metrics = null, double? hybridAlpha = null, int depth = 100,
-        DeviceChoice device = DeviceChoice.Auto, string? command = null, AnalyzerKind hybridAnalyzer = AnalyzerFactory.Default)
+        DeviceChoice device = DeviceChoice.Auto, string? command = null, AnalyzerKind hybridAnalyzer = AnalyzerFactory.Default) =>
+        Evaluate(runDir, dataDir, new EvaluateOptions(split,
+            candidatesFile is null ? null : new FirstStage(FirstStageKind.Candidates, File: candidatesFile),
+            hybridAlpha is { } a ? new HybridOptions(Alpha: a) : null, depth, metrics, runFile, device, command, hybridAnalyzer));
+
+    /// <summary>
+    /// Ranks the split's queries with a trained model and scores the ranking, in one of three first stages — the
+    /// whole corpus, a candidates file (the dataset's, or one given; restricted to the split, what it left out
+    /// counted in <see cref="EvaluationReport.Notes"/>), or BM25's top N made on the fly with the baselines'
+    /// analyzer (the paper's re-ranking setting, Huang et al. 2013 §4) — optionally fused with BM25 over the same
+    /// documents (<see cref="HybridOptions"/>: linear or reciprocal rank fusion; α given, or chosen on the dev split
+    /// and never on the evaluated one). Writes the TREC run file and eval-SPLIT[-MODE].json in the run folder;
+    /// when BM25 ran, its own report too (eval-SPLIT-bm25.json), so a report compares the modes with the BM25 of
+    /// the same run.
+    /// </summary>
+    /// <exception cref="ArgumentException">no such split, an empty split, unusable candidates, or auto α without a dev split.</exception>
+    public static EvaluationReport Evaluate(string runDir, string dataDir, EvaluateOptions options)
     {
-        using var model = TrainedModel.Load(runDir, device);
+        ArgumentNullException.ThrowIfNull(options);
+        using var model = TrainedModel.Load(runDir, options.Device);
         var data = BeirDataset.Load(dataDir);
-        var qrels = data.Qrels(split);
-        var queryIds = qrels.QueryIds.Where(data.Queries.ContainsKey).ToList();
-        var candidates = LoadCandidates(data, candidatesFile);
-        var docs = data.Documents.Select(d => (d.Id, d.FullText)).ToList();
-        var index = EmbeddingIndex.Encode(docs, texts => model.Encode(texts, TextSide.Document));
-        var vectors = model.Encode(queryIds.Select(q => data.Queries[q]).ToList(), TextSide.Query);
-        var queryVectors = queryIds.Select((q, i) => (q, vectors[i])).ToDictionary(p => p.q, p => p.Item2, StringComparer.Ordinal);
-        var run = candidates is null ? index.Search(queryVectors, depth) : index.Rerank(candidates, queryVectors);
-        var system = OptionName.Of(model.Options.Model);
-        string? analysis = null;
-        if (hybridAlpha is { } alpha)
+        var ranker = new ModeRanker(model, data, dataDir, options);
+        var hybrid = options.Hybrid;
+        var runs = ranker.Rank(options.Split, lexical: hybrid is not null);
+        var notes = new List<string>();
+        if (runs.Restriction is { } r) notes.Add(r.Summary);
+        var stage = ranker.Stage;
+        var run = runs.Dssm;
+        var system = OptionName.Of(model.Options.Model) + (stage.Kind == FirstStageKind.Corpus ? "" : $" rerank {stage.Name}");
+        double? alpha = null;
+        if (hybrid is not null)
         {
-            var bm25 = new BaselineOptions(BaselineKind.Bm25, depth, Analyzer: hybridAnalyzer, PlainTokenizer: model.Options.Hashing.Tokenizer);
-            run = HybridScoring.Combine(run, LexicalRun(bm25, data, queryIds, candidates), alpha);
-            system = $"hybrid(α={alpha:0.##})";
-            analysis = bm25.Analysis;
+            alpha = hybrid.Alpha ?? HybridTuning.Choose(ranker, data, dataDir, hybrid, options.Split, notes);
+            run = HybridScoring.Fuse(runs.Dssm, runs.Lexical!, hybrid.Fusion, alpha.Value, hybrid.RrfK);
+            var how = hybrid.Fusion == FusionKind.Rrf ? $"rrf k={hybrid.RrfK}" : "linear";
+            system = $"hybrid({how}, α={alpha.Value:0.###}{(stage.Kind == FirstStageKind.Corpus ? "" : $", {stage.Name}")})";
         }
-        runFile ??= Path.Combine(runDir, $"run-{split}{(hybridAlpha is null ? "" : "-hybrid")}.trec");
+        var suffix = EvaluateOptions.SuffixOf(stage, hybrid);
+        var runFile = options.RunFile ?? Path.Combine(runDir, $"run-{options.Split}{suffix}.trec");
         TrecRunFile.Write(runFile, run, system.Replace(' ', '_'));
-        var result = RankingMetrics.Evaluate(run, qrels, metrics ?? RankingMetric.Default);
-        var report = EvaluationReport.From(system, dataDir, split, result, Path.GetFullPath(runFile), command) with { Analyzer = analysis };
-        report.Save(Path.Combine(runDir, $"eval-{split}{(hybridAlpha is null ? "" : "-hybrid")}.json"));
+        var metrics = options.Metrics ?? RankingMetric.Default;
+        var result = RankingMetrics.Evaluate(run, runs.Qrels, metrics);
+        EvaluationReport? bm25 = null;
+        if (runs.Lexical is { } lexical)
+        {
+            var candidates = stage.Kind == FirstStageKind.Candidates ? "-candidates" : "";
+            var bm25Run = Path.Combine(runDir, $"run-{options.Split}-bm25{candidates}.trec");
+            TrecRunFile.Write(bm25Run, lexical, ranker.Bm25Options.SystemName);
+            bm25 = EvaluationReport.From(ranker.Bm25Options.SystemName + (candidates.Length > 0 ? " candidates" : ""), dataDir, options.Split,
+                RankingMetrics.Evaluate(lexical, runs.Qrels, metrics), Path.GetFullPath(bm25Run), options.Command) with
+            { Analyzer = ranker.Bm25Options.Analysis, FirstStage = stage.Kind == FirstStageKind.Candidates ? stage.Name : "corpus", Notes = runs.Restriction is null ? null : [runs.Restriction.Summary] };
+            bm25.Save(Path.Combine(runDir, $"eval-{options.Split}-bm25{candidates}.json"));
+        }
+        var report = EvaluationReport.From(system, dataDir, options.Split, result, Path.GetFullPath(runFile), options.Command) with
+        {
+            Analyzer = hybrid is null && stage.Kind != FirstStageKind.Bm25 ? null : ranker.Bm25Options.Analysis,
+            FirstStage = stage.Name,
+            Alpha = alpha,
+            Notes = notes.Count == 0 ? null : notes,
+            Bm25 = bm25,
+        };
+        report.Save(Path.Combine(runDir, $"eval-{options.Split}{suffix}.json"));
         return report;
     }
 
@@ -157,25 +191,16 @@ public static class Experiment
         AnalyzerKind analyzer = AnalyzerFactory.Default)
     {
         var data = BeirDataset.Load(dataDir);
-        var qrels = data.Qrels(split);
-        var queryIds = qrels.QueryIds.Where(data.Queries.ContainsKey).ToList();
+        var (qrels, queryIds) = ModeRanker.SplitQueries(data, dataDir, split);
         var options = new BaselineOptions(kind, depth, Analyzer: analyzer, PlainTokenizer: tokenizer);
-        var run = LexicalRun(options, data, queryIds, LoadCandidates(data, candidatesFile));
+        var (candidates, restriction) = candidatesFile is not null || data.Candidates.Count > 0
+            ? CandidateFiles.Load(data, dataDir, split, queryIds, candidatesFile)
+            : (null, null);
+        var run = Baselines.Run(queryIds.Select(q => (q, data.Queries[q])), data.Documents.Select(d => (d.Id, d.FullText)), options, candidates);
         if (runFile is not null) TrecRunFile.Write(runFile, run, options.SystemName);
         return EvaluationReport.From(options.SystemName, dataDir, split, RankingMetrics.Evaluate(run, qrels, metrics ?? RankingMetric.Default),
             runFile is null ? null : Path.GetFullPath(runFile), command) with
-        { Analyzer = options.Analysis };
+        { Analyzer = options.Analysis, FirstStage = candidates is null ? "corpus" : "candidates", Notes = restriction is null ? null : [restriction.Summary] };
     }
 
-    static RankedRun LexicalRun(BaselineOptions options, BeirDataset data, IReadOnlyList<string> queryIds, Candidates? candidates) =>
-        Baselines.Run(queryIds.Select(q => (q, data.Queries[q])), data.Documents.Select(d => (d.Id, d.FullText)), options, candidates);
-
-    static Candidates? LoadCandidates(BeirDataset data, string? file)
-    {
-        if (file is not null) return Candidates.Read(file);
-        if (data.Candidates.Count == 0) return null;
-        var c = new Candidates();
-        foreach (var (q, docs) in data.Candidates) foreach (var d in docs) c.Add(q, d);
-        return c;
-    }
 }

@@ -28,12 +28,15 @@ public static class ExperimentReport
         var md = new StringBuilder($"# {title}\n\n");
         if (about is not null) { blocks.Add(about); md.Append(about).Append("\n\n"); }
 
-        var tests = evals.Where(e => e.Split == "test").ToList();
+        // Rows in the order a reader compares them: the baselines, the DSSM over the corpus, re-ranking, hybrids.
+        var tests = evals.Where(e => e.Split == "test").OrderBy(Mode).ToList();
         if (tests.Count > 0)
         {
             var table = EvaluationReport.Table(tests);
-            blocks.Add($"## Test results\n\nMean over {tests[0].Queries} test queries (trec_eval definitions; the run files are listed below).\n\n```\n{table}\n```");
-            md.Append($"## Test results\n\n```\n{table}\n```\n\n");
+            var notes = tests.SelectMany(t => (t.Notes ?? []).Select(n => $"- {t.System}: {n}")).Distinct().ToList();
+            var noteText = notes.Count == 0 ? "" : "\n\n" + string.Join("\n", notes);
+            blocks.Add($"## Test results\n\nMean over {tests[0].Queries} test queries (trec_eval definitions; the run files are listed below). Full corpus: the DSSM ranks every document; rerank: it re-orders a first stage's documents (BM25's top N, or a candidates file); hybrid: its scores fused with BM25's, the weight α chosen on dev.\n\n```\n{table}\n```{noteText}");
+            md.Append($"## Test results\n\n```\n{table}\n```{noteText}\n\n");
             var metrics = tests.SelectMany(t => t.Metrics.Keys).Distinct().ToList();
             blocks.Add(Charts.Render(new BarChart("DSSM against the lexical baselines", metrics,
                 tests.Select(t => new BarSeries(t.System, metrics.Select(m => t.Metrics.GetValueOrDefault(m)).ToList())).ToList())
@@ -115,6 +118,10 @@ public static class ExperimentReport
         if (depth < 2 && !File.Exists(Path.Combine(path, "config.json")))
             foreach (var sub in Directory.GetDirectories(path).Order(StringComparer.Ordinal)) Collect(sub, runs, evals, ablations, depth + 1);
     }
+
+    /// <summary>0 baselines, 1 the DSSM over the corpus, 2 re-ranking, 3 hybrids.</summary>
+    static int Mode(EvaluationReport r) =>
+        IsBaseline(r) ? 0 : r.System.StartsWith("hybrid", StringComparison.Ordinal) ? 3 : r.FirstStage is null or "corpus" ? 1 : 2;
 
     static bool IsBaseline(EvaluationReport r) => r.System.StartsWith("bm25", StringComparison.Ordinal) || r.System.StartsWith("tfidf", StringComparison.Ordinal);
 

@@ -31,11 +31,41 @@ public sealed class SemanticSearch : IDisposable
         {
             var data = BeirDataset.Load(dataDir ?? new RunFolder(runDir).ReadProvenance().Data
                 ?? throw new ArgumentException("the run has no dataset recorded; give --data DIR"));
-            var index = indexFile is not null ? EmbeddingIndex.Load(indexFile)
+            var index = indexFile is not null ? CheckedIndex(indexFile, model, data)
                 : EmbeddingIndex.Encode(data.Documents.Select(d => (d.Id, d.FullText)).ToList(), t => model.Encode(t, TextSide.Document));
             return new SemanticSearch(model, data, index);
         }
         catch { model.Dispose(); throw; }
+    }
+
+    /// <summary>Documents of an index file re-encoded to check that it belongs to the model and the corpus.</summary>
+    public const int IndexCheckDocuments = 8;
+
+    /// <summary>
+    /// Loads an index file and checks it against the model and the corpus: an index encoded by another run (another
+    /// tokenizer, another training) has the same shape and would rank by the wrong vectors without a word, so the
+    /// first <see cref="IndexCheckDocuments"/> documents are encoded again and must give the stored vectors.
+    /// </summary>
+    /// <exception cref="InvalidDataException">a document the corpus lacks, or vectors this model does not give.</exception>
+    static EmbeddingIndex CheckedIndex(string indexFile, TrainedModel model, BeirDataset data)
+    {
+        var index = EmbeddingIndex.Load(indexFile);
+        var missing = index.Ids.Where(id => !data.TryGetDocument(id, out _)).ToList();
+        if (missing.Count > 0)
+            throw new InvalidDataException($"{indexFile}: {missing.Count:N0} of its {index.Count:N0} documents are not in the corpus (e.g. '{missing[0]}'); it was encoded from another dataset — rebuild it with dssm encode");
+        var sample = index.Ids.Take(IndexCheckDocuments).ToList();
+        var fresh = model.Encode(sample.Select(id => data.Document(id).FullText).ToList(), TextSide.Document);
+        for (var i = 0; i < sample.Count; i++)
+        {
+            if (fresh[i].Length != index.Dimension)
+                throw new InvalidDataException($"{indexFile}: vectors of {index.Dimension} dimensions, but the model in {model.RunDirectory} gives {fresh[i].Length}; it was encoded by another model — rebuild it with dssm encode");
+            var cosine = 0.0;
+            var stored = index.Vector(sample[i]);
+            for (var k = 0; k < stored.Length; k++) cosine += stored[k] * fresh[i][k];
+            if (cosine < 1 - EmbeddingIndex.UnitTolerance)
+                throw new InvalidDataException($"{indexFile}: document '{sample[i]}' was encoded by another model (cosine {cosine:F3} with this model's vector for it, {model.RunDirectory}); rebuild the index with dssm encode --model {model.RunDirectory}");
+        }
+        return index;
     }
 
     /// <summary>Encodes the corpus and saves the index file (ids + unit vectors, checksummed); returns the index.</summary>

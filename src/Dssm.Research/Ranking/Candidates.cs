@@ -64,6 +64,33 @@ public sealed class Candidates
             foreach (var d in docs) writer.Write($"{q}\t{d}\n");
     }
 
+    /// <summary>
+    /// The candidates of <paramref name="splitQueries"/> only, and of documents that <paramref name="isDocument"/>
+    /// knows; what was left out is counted in the returned <see cref="CandidateRestriction"/>. Every command
+    /// reads a candidates file through this, so a file listing every split's queries means the same everywhere.
+    /// </summary>
+    /// <param name="splitQueries">The evaluated split's query ids.</param>
+    /// <param name="isQuery">Whether an id is a query of the dataset at all (to tell other splits from typos).</param>
+    /// <param name="isDocument">Whether an id is a document of the corpus.</param>
+    /// <param name="source">The file, for the summary line.</param>
+    public (Candidates Kept, CandidateRestriction Restriction) Restrict(IEnumerable<string> splitQueries, Func<string, bool> isQuery,
+        Func<string, bool> isDocument, string source)
+    {
+        ArgumentNullException.ThrowIfNull(splitQueries);
+        var split = new HashSet<string>(splitQueries, StringComparer.Ordinal);
+        var kept = new Candidates();
+        int other = 0, unknown = 0, unknownDocs = 0;
+        foreach (var (q, docs) in byQuery)
+        {
+            if (!split.Contains(q)) { if (isQuery(q)) other++; else unknown++; continue; }
+            foreach (var d in docs)
+                if (isDocument(d)) kept.Add(q, d);
+                else unknownDocs++;
+        }
+        var without = split.Count(q => kept.For(q).Count == 0);
+        return (kept, new CandidateRestriction(source, kept.byQuery.Count, kept.Count, other, unknown, unknownDocs, without));
+    }
+
     /// <summary>The top <paramref name="k"/> documents of each query of a first-stage run.</summary>
     public static Candidates FromRun(RankedRun run, int k)
     {

@@ -14,6 +14,13 @@ namespace Dssm.Research.Retrieval;
 /// α = 1 ranks by DSSM alone, α = 0 by the lexical run alone (on the union of their documents). Re-rank both
 /// over the same candidates (<see cref="EmbeddingIndex.Rerank"/> and the lexical model's <c>Score</c>) so that
 /// each document has both scores.
+/// <para>
+/// <see cref="FusionKind.Rrf"/> is the second fusion, reciprocal rank fusion (Cormack, Clarke and Büttcher,
+/// SIGIR 2009): score = α / (k + r_DSSM) + (1 − α) / (k + r_lex), ranks from 1, a run that did not return the
+/// document contributing 0. k = 60 is the paper's constant; α = ½ is their unweighted RRF (halved, which does
+/// not change a ranking). It needs no normalisation, which is why it is the usual fusion when scores are on
+/// scales as different as a cosine's and BM25's.
+/// </para>
 /// </summary>
 public static class HybridScoring
 {
@@ -31,6 +38,42 @@ public static class HybridScoring
             var lex = MinMax(lexical.Ranked(q));
             foreach (var d in semantic.Keys.Concat(lex.Keys).Distinct(StringComparer.Ordinal))
                 run.Add(q, d, alpha * semantic.GetValueOrDefault(d) + (1 - alpha) * lex.GetValueOrDefault(d));
+        }
+        return run;
+    }
+
+    /// <summary>The constant k of reciprocal rank fusion (Cormack et al. 2009).</summary>
+    public const int RrfK = 60;
+
+    /// <summary>Fuses two runs by <paramref name="fusion"/> with weight α on the DSSM side (see the class comment).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">α is outside [0, 1], or k &lt; 1.</exception>
+    public static RankedRun Fuse(RankedRun dssm, RankedRun lexical, FusionKind fusion, double alpha, int k = RrfK) => fusion switch
+    {
+        FusionKind.Linear => Combine(dssm, lexical, alpha),
+        FusionKind.Rrf => ReciprocalRank(dssm, lexical, alpha, k),
+        _ => throw new ArgumentOutOfRangeException(nameof(fusion)),
+    };
+
+    /// <summary>Reciprocal rank fusion of two runs, query by query (union of their queries and documents).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">α is outside [0, 1], or k &lt; 1.</exception>
+    public static RankedRun ReciprocalRank(RankedRun dssm, RankedRun lexical, double alpha, int k = RrfK)
+    {
+        ArgumentNullException.ThrowIfNull(dssm);
+        ArgumentNullException.ThrowIfNull(lexical);
+        if (!(alpha is >= 0 and <= 1)) throw new ArgumentOutOfRangeException(nameof(alpha), alpha, "α must lie in [0, 1]");
+        ArgumentOutOfRangeException.ThrowIfLessThan(k, 1);
+        var run = new RankedRun();
+        foreach (var q in dssm.QueryIds.Concat(lexical.QueryIds).Distinct(StringComparer.Ordinal))
+        {
+            var scores = new Dictionary<string, double>(StringComparer.Ordinal);
+            void AddRanks(IReadOnlyList<ScoredDoc> ranked, double weight)
+            {
+                for (var r = 0; r < ranked.Count; r++)
+                    scores[ranked[r].DocId] = scores.GetValueOrDefault(ranked[r].DocId) + weight / (k + r + 1);
+            }
+            AddRanks(dssm.Ranked(q), alpha);
+            AddRanks(lexical.Ranked(q), 1 - alpha);
+            foreach (var (d, s) in scores) run.Add(q, d, s);
         }
         return run;
     }

@@ -20,7 +20,7 @@ public sealed class BeirDatasetTests
         Assert.Equal(["4", "d1"], ds.Candidates["q3"]);
         var corpus = ds.Reports.Single(r => r.File.EndsWith("corpus.jsonl"));
         Assert.Equal((4, 4, 0, 0), (corpus.Read, corpus.Kept, corpus.Duplicates, corpus.Skipped.Count));
-        Assert.Contains("no split 'dev'; this dataset has: train, test", Assert.Throws<KeyNotFoundException>(() => ds.Qrels("dev")).Message);
+        Assert.Contains("no split 'dev' (no qrels/dev.tsv); this dataset has: train, test", Assert.Throws<KeyNotFoundException>(() => ds.Qrels("dev")).Message);
     }
 
     [Fact]
