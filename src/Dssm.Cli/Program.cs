@@ -16,6 +16,7 @@ foreach (var command in new[]
     ReportCommand.Create(),
     SearchCommands.Search(),
     SearchCommands.Encode(),
+    ExportCommand.Create(),
     EnvCommand.Create(),
     BenchCommand.Create(),
     DataCommand.Create(),

@@ -2,6 +2,7 @@ using Dssm.Research.Data;
 using Dssm.Research.Models;
 using Dssm.Research.Retrieval;
 using Dssm.Research.Runtime;
+using Dssm.Research.Serving;
 using Dssm.Research.Training;
 
 namespace Dssm.Research.Experiments;
@@ -9,24 +10,27 @@ namespace Dssm.Research.Experiments;
 /// <summary>
 /// <c>dssm encode</c> and <c>dssm search</c>: a trained model and an exact embedding index over a corpus (by default
 /// the dataset the run trained on, from its config.json). A query is encoded by the query tower and ranked by
-/// cosine against the document tower's vectors (Huang et al. 2013, §3.1: R(Q, D) = cos(y_Q, y_D)).
+/// cosine against the document tower's vectors (Huang et al. 2013, §3.1: R(Q, D) = cos(y_Q, y_D)). The towers run on
+/// TorchSharp from a run folder, or on ONNX Runtime from a <c>dssm export onnx</c> folder (<see cref="EncoderEngine"/>).
 /// </summary>
 public sealed class SemanticSearch : IDisposable
 {
-    readonly TrainedModel model;
+    readonly ITextEncoder model;
     readonly BeirDataset data;
 
-    SemanticSearch(TrainedModel model, BeirDataset data, EmbeddingIndex index) { this.model = model; this.data = data; Index = index; }
+    SemanticSearch(ITextEncoder model, BeirDataset data, EmbeddingIndex index) { this.model = model; this.data = data; Index = index; }
 
     /// <summary>The document vectors, one row per document of the corpus.</summary>
     public EmbeddingIndex Index { get; }
 
     /// <summary>Loads the run and the corpus, and encodes the corpus — or loads <paramref name="indexFile"/> (from <see cref="Encode"/>) instead.</summary>
+    /// <param name="runDir">A run folder (<see cref="EncoderEngine.Torch"/>) or an export folder (<see cref="EncoderEngine.Onnx"/>); both hold the run's config.json.</param>
     /// <param name="dataDir">The corpus; null = the one the run trained on.</param>
     /// <exception cref="ArgumentException">no corpus given and the run recorded none.</exception>
-    public static SemanticSearch Open(string runDir, string? dataDir = null, string? indexFile = null, DeviceChoice device = DeviceChoice.Auto)
+    public static SemanticSearch Open(string runDir, string? dataDir = null, string? indexFile = null, DeviceChoice device = DeviceChoice.Auto,
+        EncoderEngine engine = EncoderEngine.Torch)
     {
-        var model = TrainedModel.Load(runDir, device);
+        var model = OpenEncoder(runDir, engine, device);
         try
         {
             var data = BeirDataset.Load(dataDir ?? new RunFolder(runDir).ReadProvenance().Data
@@ -38,10 +42,14 @@ public sealed class SemanticSearch : IDisposable
         catch { model.Dispose(); throw; }
     }
 
+    /// <summary>The towers of a run folder on TorchSharp, or of an export folder on ONNX Runtime (no libtorch loaded).</summary>
+    public static ITextEncoder OpenEncoder(string directory, EncoderEngine engine, DeviceChoice device = DeviceChoice.Auto) =>
+        engine == EncoderEngine.Onnx ? OnnxEncoder.Load(directory) : TrainedModel.Load(directory, device);
+
     /// <summary>Encodes the corpus and saves the index file (ids + unit vectors, checksummed); returns the index.</summary>
-    public static EmbeddingIndex Encode(string runDir, string? dataDir, string indexFile, DeviceChoice device = DeviceChoice.Auto)
+    public static EmbeddingIndex Encode(string runDir, string? dataDir, string indexFile, DeviceChoice device = DeviceChoice.Auto, EncoderEngine engine = EncoderEngine.Torch)
     {
-        using var search = Open(runDir, dataDir, null, device);
+        using var search = Open(runDir, dataDir, null, device, engine);
         search.Index.Save(indexFile);
         return search.Index;
     }
