@@ -90,7 +90,8 @@ public sealed class OnnxEncoder : ITextEncoder
         long[] shape = [b, l];
         using var idsValue = OrtValue.CreateTensorValueFromMemory(ids, shape);
         using var weightsValue = OrtValue.CreateTensorValueFromMemory(weights, shape);
-        using var outputs = session.Run(new RunOptions(), [OnnxTowerGraph.IdsInput, OnnxTowerGraph.WeightsInput], [idsValue, weightsValue], [OnnxTowerGraph.EmbeddingOutput]);
+        using var run = new RunOptions();
+        using var outputs = session.Run(run, [OnnxTowerGraph.IdsInput, OnnxTowerGraph.WeightsInput], [idsValue, weightsValue], [OnnxTowerGraph.EmbeddingOutput]);
         var y = outputs[0].GetTensorDataAsSpan<float>();    // (B, D)
         for (var r = 0; r < b; r++) result[offset + rows[r]] = y.Slice(r * Dimension, Dimension).ToArray();
     }
