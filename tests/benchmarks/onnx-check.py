@@ -26,6 +26,8 @@ def run_graph(model, feeds):
         op = node.op_type
         if op == "Gather": y = np.take(x[0], x[1], axis=attr.get("axis", 0))
         elif op == "Unsqueeze": y = np.expand_dims(x[0], tuple(int(a) for a in x[1]))
+        elif op == "Squeeze": y = np.squeeze(x[0], tuple(int(a) for a in x[1]))
+        elif op == "MatMul": y = np.matmul(x[0], x[1])
         elif op == "Mul": y = x[0] * x[1]
         elif op == "Add": y = x[0] + x[1]
         elif op == "Div": y = x[0] / x[1]

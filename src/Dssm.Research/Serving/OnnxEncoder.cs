@@ -23,6 +23,9 @@ public sealed class OnnxEncoder : ITextEncoder
     public WordHasher Hasher { get; }
     public int Dimension { get; }
 
+    /// <summary>Texts per ONNX Runtime call at most: with 30 ids a text and width 300, a (256, 30, 300) Gather output is 9 MB.</summary>
+    public const int BatchTexts = 256;
+
     /// <summary>Padded ids per batch at most (B × L): bounds the (B, L, width) Gather output to 4M × width floats.</summary>
     public const int MaxPaddedIds = 1 << 22;
 
@@ -63,7 +66,7 @@ public sealed class OnnxEncoder : ITextEncoder
             {
                 // A run of texts, shortest first, whose padded size stays under the budget.
                 var end = at + 1;
-                while (end < count && (long)(end + 1 - at) * Math.Max(1, Length(bags, order[end])) <= MaxPaddedIds) end++;
+                while (end < count && end - at < BatchTexts && (long)(end + 1 - at) * Math.Max(1, Length(bags, order[end])) <= MaxPaddedIds) end++;
                 Run(session, bags, order.AsSpan(at, end - at), result, start);
                 at = end;
             }
