@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Dssm.Research.Experiments;
+using Dssm.Research.Retrieval;
 using Dssm.Research.Runtime;
 using Dssm.Research.Serving;
 using Dssm.Research.Text;
@@ -14,13 +15,14 @@ public static class SearchCommands
         var model = new Option<string>("--model") { Description = "Run folder of a trained model (--engine torch) or a dssm export onnx folder (--engine onnx).", Required = true };
         var data = new Option<string?>("--data") { Description = "Dataset folder (default: the one the model was trained on)." };
         var engine = Engine();
-        var output = new Option<string>("--out") { Description = "Embedding index file to write (ids + unit vectors, checksummed).", Required = true };
+        var format = new Option<string>("--format") { Description = "index (the kit's checksummed index file, for dssm search --index) | parquet (id, vector, text_sha256 columns, for Spark, DuckDB and vector stores).", DefaultValueFactory = _ => "index" };
+        var output = new Option<string>("--out") { Description = "File to write: an embedding index (--format index) or a Parquet file (--format parquet).", Required = true };
         var device = CommonOptions.Device();
-        var command = new Command("encode", "Encode a corpus with the document tower into an embedding index file (for dssm search --index).") { model, data, output, device, engine };
+        var command = new Command("encode", "Encode a corpus with the document tower into an embedding index file (for dssm search --index).") { model, data, output, device, engine, format };
         command.SetAction(parse =>
         {
             var index = SemanticSearch.Encode(parse.GetValue(model)!, parse.GetValue(data), parse.GetValue(output)!, Devices.Parse(parse.GetValue(device)!),
-                OptionName.Parse<EncoderEngine>(parse.GetValue(engine)!, "engine"));
+                OptionName.Parse<EncoderEngine>(parse.GetValue(engine)!, "engine"), OptionName.Parse<VectorFormat>(parse.GetValue(format)!, "format"));
             Console.WriteLine($"{index.Count} documents × {index.Dimension} dimensions → {Path.GetFullPath(parse.GetValue(output)!)}");
             return 0;
         });

@@ -3,6 +3,7 @@ using Dssm.Research.Models;
 using Dssm.Research.Retrieval;
 using Dssm.Research.Runtime;
 using Dssm.Research.Serving;
+using Dssm.Research.Text;
 using Dssm.Research.Training;
 
 namespace Dssm.Research.Experiments;
@@ -18,7 +19,12 @@ public sealed class SemanticSearch : IDisposable
     readonly ITextEncoder model;
     readonly BeirDataset data;
 
-    SemanticSearch(ITextEncoder model, BeirDataset data, EmbeddingIndex index) { this.model = model; this.data = data; Index = index; }
+    readonly string dataDirectory;
+
+    SemanticSearch(ITextEncoder model, BeirDataset data, string dataDirectory, EmbeddingIndex index)
+    {
+        this.model = model; this.data = data; this.dataDirectory = dataDirectory; Index = index;
+    }
 
     /// <summary>The document vectors, one row per document of the corpus.</summary>
     public EmbeddingIndex Index { get; }
@@ -33,11 +39,12 @@ public sealed class SemanticSearch : IDisposable
         var model = OpenEncoder(runDir, engine, device);
         try
         {
-            var data = BeirDataset.Load(dataDir ?? new RunFolder(runDir).ReadProvenance().Data
+            var dataPath = Path.GetFullPath(dataDir ?? new RunFolder(runDir).ReadProvenance().Data
                 ?? throw new ArgumentException("the run has no dataset recorded; give --data DIR"));
+            var data = BeirDataset.Load(dataPath);
             var index = indexFile is not null ? EmbeddingIndex.Load(indexFile)
                 : EmbeddingIndex.Encode(data.Documents.Select(d => (d.Id, d.FullText)).ToList(), t => model.Encode(t, TextSide.Document));
-            return new SemanticSearch(model, data, index);
+            return new SemanticSearch(model, data, dataPath, index);
         }
         catch { model.Dispose(); throw; }
     }
@@ -46,11 +53,27 @@ public sealed class SemanticSearch : IDisposable
     public static ITextEncoder OpenEncoder(string directory, EncoderEngine engine, DeviceChoice device = DeviceChoice.Auto) =>
         engine == EncoderEngine.Onnx ? OnnxEncoder.Load(directory) : TrainedModel.Load(directory, device);
 
-    /// <summary>Encodes the corpus and saves the index file (ids + unit vectors, checksummed); returns the index.</summary>
-    public static EmbeddingIndex Encode(string runDir, string? dataDir, string indexFile, DeviceChoice device = DeviceChoice.Auto, EncoderEngine engine = EncoderEngine.Torch)
+    /// <summary>
+    /// Encodes the corpus and writes it as the index file (ids + unit vectors, checksummed) or as Parquet (ids, vectors,
+    /// text hashes; the file's metadata names the model and the dataset); returns the index.
+    /// </summary>
+    public static EmbeddingIndex Encode(string runDir, string? dataDir, string outFile, DeviceChoice device = DeviceChoice.Auto,
+        EncoderEngine engine = EncoderEngine.Torch, VectorFormat format = VectorFormat.Index)
     {
         using var search = Open(runDir, dataDir, null, device, engine);
-        search.Index.Save(indexFile);
+        if (format == VectorFormat.Parquet)
+        {
+            var rows = Enumerable.Range(0, search.Index.Count).Select(i => search.Index.Row(i).ToArray()).ToList();
+            var texts = search.Index.Ids.Select(id => search.data.TryGetDocument(id, out var doc) ? doc.FullText : "").ToList();
+            ParquetVectors.Write(outFile, search.Index.Ids, rows, texts, new Dictionary<string, string>
+            {
+                ["dssm.model"] = Path.GetFullPath(runDir),
+                ["dssm.engine"] = OptionName.Of(engine),
+                ["dssm.data"] = search.dataDirectory,
+                ["dssm.side"] = "document",
+            });
+        }
+        else search.Index.Save(outFile);
         return search.Index;
     }
 

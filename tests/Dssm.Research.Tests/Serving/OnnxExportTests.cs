@@ -128,6 +128,31 @@ public sealed class OnnxExportTests : IClassFixture<OnnxExportTests.Runs>
     }
 
     [Fact]
+    public void Encode_to_parquet_through_onnx_gives_the_vectors_of_the_torch_index_file()
+    {
+        var export = Path.Combine(runs.Root, "separate-parquet");
+        ModelExport.Onnx(runs.Separate, export);
+        var parquet = Path.Combine(runs.Root, "vectors.parquet");
+        var indexFile = Path.Combine(runs.Root, "torch.index");
+        var (code, output) = DssmCli.Run(["encode", "--engine", "onnx", "--model", export, "--format", "parquet", "--out", parquet]);   // the run's dataset, from the export's config.json
+        Assert.True(code == 0, output);
+        (code, output) = DssmCli.Run(["encode", "--model", runs.Separate, "--data", runs.Data, "--out", indexFile]);
+        Assert.True(code == 0, output);
+        var (ids, vectors, hashes, meta) = Dssm.Research.Retrieval.ParquetVectors.Read(parquet);
+        var index = Dssm.Research.Retrieval.EmbeddingIndex.Load(indexFile);
+        Assert.Equal(index.Ids, ids);
+        var data = BeirDataset.Load(runs.Data);
+        for (var i = 0; i < ids.Length; i += 97)
+        {
+            var expected = index.Vector(ids[i]).ToArray();
+            Assert.All(expected.Zip(vectors[i]), p => Assert.Equal(p.First, p.Second, 1e-5f));
+            Assert.True(data.TryGetDocument(ids[i], out var doc));
+            Assert.Equal(Dssm.Research.Retrieval.ParquetVectors.TextHash(doc.FullText), hashes[i]);
+        }
+        Assert.Equal("onnx", meta["dssm.engine"]);
+    }
+
+    [Fact]
     public void A_cdssm_is_refused_with_a_message_that_says_why()
     {
         using var model = ModelFactory.Create(ModelKind.Cdssm, 50, new DssmOptions { Hidden = [8], Output = 4, Convolution = 8 });
