@@ -30,5 +30,5 @@ public static class CliErrors
     }
 
     static bool IsBadInput(Exception e) => e is FormatException or InvalidDataException or FileNotFoundException or DirectoryNotFoundException
-        or ArgumentException or InvalidOperationException or IOException or UnauthorizedAccessException or KeyNotFoundException;
+        or ArgumentException or NotSupportedException or InvalidOperationException or IOException or UnauthorizedAccessException or KeyNotFoundException;
 }

@@ -22,6 +22,7 @@ public static class DssmApp
             ReportCommand.Create(),
             SearchCommands.Search(),
             SearchCommands.Encode(),
+            ExportCommand.Create(),
             EnvCommand.Create(),
             BenchCommand.Create(),
             DataCommand.Create(),

@@ -1,5 +1,7 @@
 using System.CommandLine;
 using Dssm.Research.Runtime;
+using Dssm.Research.Serving;
+using Dssm.Research.Text;
 using Dssm.Research.Training;
 
 namespace Dssm.Cli.Commands;
@@ -24,7 +26,9 @@ public static class BenchTrainCommands
         var zipf = new Option<double>("--zipf") { Description = "Zipf exponent of the id distribution (0 = uniform).", DefaultValueFactory = _ => 1.0 };
         var dense = new Option<bool>("--dense") { Description = "Dense Adam over all input rows (plain PyTorch's way) instead of lazy row updates." };
         var device = CommonOptions.Device();
+        var engine = new Option<string>("--engine") { Description = "encode only: torch (TorchSharp, the default) | onnx (the exported graph on ONNX Runtime).", DefaultValueFactory = _ => "torch" };
         var command = new Command(name, description) { vocab, batch, negatives, nnz, steps, warmup, gamma, threads, zipf, dense, device };
+        if (!train) command.Options.Add(engine);
         command.SetAction(parse =>
         {
             var options = new ThroughputBenchmarkOptions
@@ -34,6 +38,13 @@ public static class BenchTrainCommands
                 Gamma = parse.GetValue(gamma), Threads = parse.GetValue(threads), Zipf = parse.GetValue(zipf), Lazy = !parse.GetValue(dense),
                 Device = Devices.Parse(parse.GetValue(device)!),
             };
+            if (!train && OptionName.Parse<EncoderEngine>(parse.GetValue(engine)!, "engine") == EncoderEngine.Onnx)
+            {
+                var textsPerSecond = OnnxEncodeBenchmark.Run(options);
+                Console.WriteLine($"dssm bench {name}: engine onnx (ONNX Runtime) threads {options.Threads}");
+                Console.WriteLine($"encode_texts_per_s {textsPerSecond:F0}");
+                return 0;
+            }
             var r = ThroughputBenchmark.Run(options);
             Console.WriteLine($"dssm bench {name}: device {r.Device} threads {r.Threads} input-layer {(options.Lazy ? "lazy" : "dense")}");
             if (train)

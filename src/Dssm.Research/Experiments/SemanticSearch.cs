@@ -2,6 +2,8 @@ using Dssm.Research.Data;
 using Dssm.Research.Models;
 using Dssm.Research.Retrieval;
 using Dssm.Research.Runtime;
+using Dssm.Research.Serving;
+using Dssm.Research.Text;
 using Dssm.Research.Training;
 
 namespace Dssm.Research.Experiments;
@@ -9,31 +11,40 @@ namespace Dssm.Research.Experiments;
 /// <summary>
 /// <c>dssm encode</c> and <c>dssm search</c>: a trained model and an exact embedding index over a corpus (by default
 /// the dataset the run trained on, from its config.json). A query is encoded by the query tower and ranked by
-/// cosine against the document tower's vectors (Huang et al. 2013, §3.1: R(Q, D) = cos(y_Q, y_D)).
+/// cosine against the document tower's vectors (Huang et al. 2013, §3.1: R(Q, D) = cos(y_Q, y_D)). The towers run on
+/// TorchSharp from a run folder, or on ONNX Runtime from a <c>dssm export onnx</c> folder (<see cref="EncoderEngine"/>).
 /// </summary>
 public sealed class SemanticSearch : IDisposable
 {
-    readonly TrainedModel model;
+    readonly ITextEncoder model;
     readonly BeirDataset data;
 
-    SemanticSearch(TrainedModel model, BeirDataset data, EmbeddingIndex index) { this.model = model; this.data = data; Index = index; }
+    readonly string dataDirectory;
+
+    SemanticSearch(ITextEncoder model, BeirDataset data, string dataDirectory, EmbeddingIndex index)
+    {
+        this.model = model; this.data = data; this.dataDirectory = dataDirectory; Index = index;
+    }
 
     /// <summary>The document vectors, one row per document of the corpus.</summary>
     public EmbeddingIndex Index { get; }
 
     /// <summary>Loads the run and the corpus, and encodes the corpus — or loads <paramref name="indexFile"/> (from <see cref="Encode"/>) instead.</summary>
+    /// <param name="runDir">A run folder (<see cref="EncoderEngine.Torch"/>) or an export folder (<see cref="EncoderEngine.Onnx"/>); both hold the run's config.json.</param>
     /// <param name="dataDir">The corpus; null = the one the run trained on.</param>
     /// <exception cref="ArgumentException">no corpus given and the run recorded none.</exception>
-    public static SemanticSearch Open(string runDir, string? dataDir = null, string? indexFile = null, DeviceChoice device = DeviceChoice.Auto)
+    public static SemanticSearch Open(string runDir, string? dataDir = null, string? indexFile = null, DeviceChoice device = DeviceChoice.Auto,
+        EncoderEngine engine = EncoderEngine.Torch)
     {
-        var model = TrainedModel.Load(runDir, device);
+        var model = OpenEncoder(runDir, engine, device);
         try
         {
-            var data = BeirDataset.Load(dataDir ?? new RunFolder(runDir).ReadProvenance().Data
+            var dataPath = Path.GetFullPath(dataDir ?? new RunFolder(runDir).ReadProvenance().Data
                 ?? throw new ArgumentException("the run has no dataset recorded; give --data DIR"));
-            var index = indexFile is not null ? CheckedIndex(indexFile, model, data)
+            var data = BeirDataset.Load(dataPath);
+            var index = indexFile is not null ? CheckedIndex(indexFile, model, runDir, data)
                 : EmbeddingIndex.Encode(data.Documents.Select(d => (d.Id, d.FullText)).ToList(), t => model.Encode(t, TextSide.Document));
-            return new SemanticSearch(model, data, index);
+            return new SemanticSearch(model, data, dataPath, index);
         }
         catch { model.Dispose(); throw; }
     }
@@ -47,7 +58,7 @@ public sealed class SemanticSearch : IDisposable
     /// first <see cref="IndexCheckDocuments"/> documents are encoded again and must give the stored vectors.
     /// </summary>
     /// <exception cref="InvalidDataException">a document the corpus lacks, or vectors this model does not give.</exception>
-    static EmbeddingIndex CheckedIndex(string indexFile, TrainedModel model, BeirDataset data)
+    static EmbeddingIndex CheckedIndex(string indexFile, ITextEncoder model, string runDir, BeirDataset data)
     {
         var index = EmbeddingIndex.Load(indexFile);
         var missing = index.Ids.Where(id => !data.TryGetDocument(id, out _)).ToList();
@@ -58,21 +69,41 @@ public sealed class SemanticSearch : IDisposable
         for (var i = 0; i < sample.Count; i++)
         {
             if (fresh[i].Length != index.Dimension)
-                throw new InvalidDataException($"{indexFile}: vectors of {index.Dimension} dimensions, but the model in {model.RunDirectory} gives {fresh[i].Length}; it was encoded by another model — rebuild it with dssm encode");
+                throw new InvalidDataException($"{indexFile}: vectors of {index.Dimension} dimensions, but the model in {runDir} gives {fresh[i].Length}; it was encoded by another model — rebuild it with dssm encode");
             var cosine = 0.0;
             var stored = index.Vector(sample[i]);
             for (var k = 0; k < stored.Length; k++) cosine += stored[k] * fresh[i][k];
             if (cosine < 1 - EmbeddingIndex.UnitTolerance)
-                throw new InvalidDataException($"{indexFile}: document '{sample[i]}' was encoded by another model (cosine {cosine:F3} with this model's vector for it, {model.RunDirectory}); rebuild the index with dssm encode --model {model.RunDirectory}");
+                throw new InvalidDataException($"{indexFile}: document '{sample[i]}' was encoded by another model (cosine {cosine:F3} with this model's vector for it, {runDir}); rebuild the index with dssm encode --model {runDir}");
         }
         return index;
     }
 
-    /// <summary>Encodes the corpus and saves the index file (ids + unit vectors, checksummed); returns the index.</summary>
-    public static EmbeddingIndex Encode(string runDir, string? dataDir, string indexFile, DeviceChoice device = DeviceChoice.Auto)
+    /// <summary>The towers of a run folder on TorchSharp, or of an export folder on ONNX Runtime (no libtorch loaded).</summary>
+    public static ITextEncoder OpenEncoder(string directory, EncoderEngine engine, DeviceChoice device = DeviceChoice.Auto) =>
+        engine == EncoderEngine.Onnx ? OnnxEncoder.Load(directory) : TrainedModel.Load(directory, device);
+
+    /// <summary>
+    /// Encodes the corpus and writes it as the index file (ids + unit vectors, checksummed) or as Parquet (ids, vectors,
+    /// text hashes; the file's metadata names the model and the dataset); returns the index.
+    /// </summary>
+    public static EmbeddingIndex Encode(string runDir, string? dataDir, string outFile, DeviceChoice device = DeviceChoice.Auto,
+        EncoderEngine engine = EncoderEngine.Torch, VectorFormat format = VectorFormat.Index)
     {
-        using var search = Open(runDir, dataDir, null, device);
-        search.Index.Save(indexFile);
+        using var search = Open(runDir, dataDir, null, device, engine);
+        if (format == VectorFormat.Parquet)
+        {
+            var rows = Enumerable.Range(0, search.Index.Count).Select(i => search.Index.Row(i).ToArray()).ToList();
+            var texts = search.Index.Ids.Select(id => search.data.TryGetDocument(id, out var doc) ? doc.FullText : "").ToList();
+            ParquetVectors.Write(outFile, search.Index.Ids, rows, texts, new Dictionary<string, string>
+            {
+                ["dssm.model"] = Path.GetFullPath(runDir),
+                ["dssm.engine"] = OptionName.Of(engine),
+                ["dssm.data"] = search.dataDirectory,
+                ["dssm.side"] = "document",
+            });
+        }
+        else search.Index.Save(outFile);
         return search.Index;
     }
 

@@ -1,5 +1,6 @@
 using Dssm.Research.Models;
 using Dssm.Research.Runtime;
+using Dssm.Research.Serving;
 using Dssm.Research.Text;
 using Dssm.Research.Training;
 using TorchSharp;
@@ -10,9 +11,9 @@ namespace Dssm.Research.Experiments;
 /// <summary>
 /// A trained model loaded from its run folder: config.json, the featurizer (word hasher with its
 /// vocabulary) and the best weights. <see cref="Encode"/> gives unit-length semantic vectors, so
-/// R(Q, D) = cos(y_Q, y_D) is a dot product. Safe to call from several threads at once.
+/// R(Q, D) = cos(y_Q, y_D) is a dot product; <see cref="OnnxEncoder"/> gives the same vectors without libtorch. Safe to call from several threads at once.
 /// </summary>
-public sealed class TrainedModel : IDisposable
+public sealed class TrainedModel : ITextEncoder
 {
     readonly object gate = new();
 
@@ -26,6 +27,9 @@ public sealed class TrainedModel : IDisposable
     public WordHasher Hasher { get; }
     public ISemanticModel Model { get; }
     public Device Device { get; }
+
+    /// <summary>D, the length of the semantic vectors.</summary>
+    public int Dimension => Options.Towers.Output;
 
     /// <summary>Loads RUN_DIR; errors name the missing or mismatching file.</summary>
     public static TrainedModel Load(string runDirectory, DeviceChoice device = DeviceChoice.Auto)

@@ -60,6 +60,9 @@ public sealed class WordHasher : ITextFeaturizer
     /// <summary>Hashing mode (no vocabulary).</summary>
     internal bool IsHashing { get; }
 
+    /// <summary>Vocabulary mode: the fitted features by id (entry 0 is the unknown id); null in hashing mode.</summary>
+    internal NGramVocabulary? Vocabulary => _vocabulary;
+
     /// <summary>Whether <see cref="SparseBatchBuilder"/> may take its packed-n-gram fast path for ASCII text (n ≤ 3, no word unigrams).</summary>
     internal bool PackedNGrams { get; }
 

@@ -71,7 +71,7 @@ public static class ThroughputBenchmark
     }
 
     /// <summary>Ids drawn with P(rank r) ∝ 1/r^s over 1..V (id 0 is the unknown n-gram, never drawn).</summary>
-    sealed class ZipfIds
+    internal sealed class ZipfIds
     {
         readonly double[] cumulative;
         public ZipfIds(int vocabulary, double s)

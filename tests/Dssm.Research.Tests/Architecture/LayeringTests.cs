@@ -5,7 +5,7 @@ namespace Dssm.Research.Tests.Architecture;
 
 /// <summary>
 /// The folders of <c>src/Dssm.Research</c> in data-flow order: a folder may use only the folders before it
-/// (text → ranking data → datasets → runtime → towers → loss → negatives → training → retrieval → metrics →
+/// (text → ranking data → datasets → runtime → towers → loss → negatives → training → serving (exported towers) → retrieval → metrics →
 /// reports → experiments). The test reads the source: <c>using Dssm.Research.X</c> (also <c>using static</c> and
 /// aliases), fully qualified <c>Dssm.Research.X.Name</c>, and a sibling-qualified <c>X.Name</c> where Name is a
 /// type declared in folder X — comments and string literals are not read.
@@ -14,7 +14,7 @@ public sealed class LayeringTests
 {
     /// <summary>Bottom to top.</summary>
     static readonly string[] Flow =
-        ["Text", "Ranking", "Data", "Runtime", "Models", "Losses", "Sampling", "Training", "Retrieval", "Evaluation", "Reporting", "Experiments"];
+        ["Text", "Ranking", "Data", "Runtime", "Models", "Losses", "Sampling", "Training", "Serving", "Retrieval", "Evaluation", "Reporting", "Experiments"];
 
     static string Library => Path.Combine(TestFiles.RepoRoot, "src", "Dssm.Research");
 
