@@ -27,6 +27,8 @@ public sealed class TrainingOptionsBinder
     readonly Option<double> lr = new("--lr") { Description = "Learning rate." };
     readonly Option<string> optimizer = new("--optimizer") { Description = "adam | sgd." };
     readonly Option<string> tokenizer = new("--tokenizer") { Description = "english | chinese | chinese-chars | mixed." };
+    readonly Option<bool> sharedTowers = new("--shared-towers") { Description = "One tower for query and document (true | false; the default for --pairs)." };
+    readonly Option<bool> chineseCharacters = new("--chinese-characters") { Description = "Add each Han character of a Chinese word as a feature beside the word (true | false; the default for --pairs)." };
     readonly Option<int> ngram = new("--ngram") { Description = "Letter n-gram size (2–5; the paper: 3)." };
     readonly Option<int> steps = new("--max-steps-per-epoch") { Description = "Cap each epoch at this many steps (quick runs)." };
     readonly Option<int> patience = new("--patience") { Description = "Early stopping: epochs without a better dev metric (0 = off)." };
@@ -41,7 +43,7 @@ public sealed class TrainingOptionsBinder
 
     public void AddTo(Command command)
     {
-        foreach (var o in new Option[] { config, model, gamma, learnableGamma, negatives, sampler, epochs, batch, lr, optimizer, tokenizer, ngram, steps, patience, clip, nonFinite, loss, streamBuffer, checkpointEvery, seed, device, threads })
+        foreach (var o in new Option[] { config, model, gamma, learnableGamma, negatives, sampler, epochs, batch, lr, optimizer, tokenizer, sharedTowers, chineseCharacters, ngram, steps, patience, clip, nonFinite, loss, streamBuffer, checkpointEvery, seed, device, threads })
             command.Options.Add(o);
     }
 
@@ -64,6 +66,8 @@ public sealed class TrainingOptionsBinder
         if (Given(lr)) options = options with { LearningRate = parse.GetValue(lr) };
         if (Given(optimizer)) options = options with { Optimizer = OptionName.Parse<OptimizerKind>(parse.GetValue(optimizer)!, "optimizer") };
         if (Given(tokenizer)) options = options with { Hashing = options.Hashing with { Tokenizer = TokenizerFactory.Parse(parse.GetValue(tokenizer)!) } };
+        if (Given(sharedTowers)) options = options with { Towers = options.Towers with { SharedTowers = parse.GetValue(sharedTowers) } };
+        if (Given(chineseCharacters)) options = options with { Hashing = options.Hashing with { ChineseCharacters = parse.GetValue(chineseCharacters) } };
         if (Given(ngram)) options = options with { Hashing = options.Hashing with { N = parse.GetValue(ngram) } };
         if (Given(steps)) options = options with { MaxStepsPerEpoch = parse.GetValue(steps) };
         if (Given(patience)) options = options with { Patience = parse.GetValue(patience) };

@@ -1,5 +1,7 @@
 using System.CommandLine;
 using Dssm.Research.Data;
+using Dssm.Research.Experiments;
+using Dssm.Research.Text;
 
 namespace Dssm.Cli.Commands;
 
@@ -128,14 +130,18 @@ public static class DataCommand
         var split = new Option<string>("--split") { Description = "Split whose clicks are written.", DefaultValueFactory = _ => "train" };
         var output = new Option<string>("--out") { Description = "Pair file to write (label<TAB>query<TAB>doc).", Required = true };
         var rows = new Option<long>("--rows") { Description = "Rows to write; more than one pass cycles the clicks in a new order (0 = one pass).", DefaultValueFactory = _ => 0 };
-        var negatives = new Option<int>("--negatives") { Description = "Rows labelled 0 after each click (random unclicked documents).", DefaultValueFactory = _ => 4 };
+        var negatives = new Option<int>("--negatives") { Description = "Rows labelled 0 after each click (unclicked documents).", DefaultValueFactory = _ => 4 };
+        var hardRatio = new Option<double>("--hard-ratio") { Description = "Share of the J drawn from the query's BM25 top results instead of at random (0–1; e.g. 0.5).", DefaultValueFactory = _ => 0 };
+        var hardPool = new Option<int>("--hard-pool") { Description = "BM25 results (clicks set aside) that hard negatives are drawn from.", DefaultValueFactory = _ => 20 };
+        var analyzer = new Option<string>("--analyzer") { Description = "The BM25 analysis for hard negatives: lucene (default) | lucene-jieba | english | smartcn | cjk | plain.", DefaultValueFactory = _ => "lucene" };
         var seed = CommonOptions.Seed();
-        var command = new Command("pairs", "Write a split's clicks as pointwise rows: each click labelled 1, then J random unclicked documents labelled 0. --rows 1000000 makes a large file for streamed training (dssm train --pairs F --stream).")
-            { data, split, output, rows, negatives, seed };
+        var command = new Command("pairs", "Write a split's clicks as pointwise rows: each click labelled 1, then J unclicked documents labelled 0 (random, or BM25-hard with --hard-ratio). --rows 1000000 makes a large file for streamed training (dssm train --pairs F --stream).")
+            { data, split, output, rows, negatives, hardRatio, hardPool, analyzer, seed };
         command.SetAction(parse => CliErrors.Run(() =>
         {
             var ds = BeirDataset.Load(parse.GetValue(data)!);
-            var n = PairExport.Write(ds, parse.GetValue(split)!, parse.GetValue(output)!, parse.GetValue(rows), parse.GetValue(negatives), parse.GetValue(seed));
+            var n = PairExporter.Write(ds, parse.GetValue(split)!, parse.GetValue(output)!, parse.GetValue(rows), parse.GetValue(negatives), parse.GetValue(seed),
+                parse.GetValue(hardRatio), parse.GetValue(hardPool), AnalyzerFactory.Parse(parse.GetValue(analyzer)!));
             Console.WriteLine($"wrote {parse.GetValue(output)}: {n:N0} rows ({new FileInfo(parse.GetValue(output)!).Length >> 20} MiB)");
             return 0;
         }));

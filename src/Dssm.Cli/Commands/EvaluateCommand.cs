@@ -16,7 +16,8 @@ public static class EvaluateCommand
     {
         var model = new Option<string>("--model") { Description = "Run folder of a trained model.", Required = true };
         var data = new Option<string?>("--data") { Description = "Dataset folder (BEIR layout)." };
-        var pairs = new Option<string?>("--pairs") { Description = "Pointwise rows label<TAB>query<TAB>doc: prints AUC and accuracy instead." };
+        var pairs = new Option<string?>("--pairs") { Description = "Pointwise rows label<TAB>query<TAB>doc: prints AUC, the model's own accuracy (σ(γ·cos + b) ≥ ½) and the accuracy at a tuned threshold instead." };
+        var devPairs = new Option<string?>("--dev-pairs") { Description = "With --pairs: rows that tune the accuracy threshold (without it the threshold is tuned on --pairs itself, labelled 'self')." };
         var split = new Option<string>("--split") { Description = "Split to evaluate on.", DefaultValueFactory = _ => "test" };
         var candidates = new Option<string?>("--candidates") { Description = "qid<TAB>docid lines: re-rank these instead of searching the corpus (restricted to the split's queries; what is left out is counted)." };
         var rerank = new Option<string?>("--rerank") { Description = "What to re-rank: bm25:N (BM25's top N, made with the baselines' analyzer), candidates (the dataset's candidates.tsv) or corpus. Default: the dataset's candidates when it has them, else the corpus." };
@@ -28,14 +29,14 @@ public static class EvaluateCommand
         var json = new Option<bool>("--json") { Description = "Print the result as JSON." };
         var deviceOption = CommonOptions.Device();
         var command = new Command("evaluate", "Rank a split's queries with a trained model and score the ranking (trec_eval definitions); writes the TREC run file.")
-            { model, data, pairs, split, candidates, rerank, runFile, metrics, hybrid, fusion, depth, json, deviceOption };
+            { model, data, pairs, devPairs, split, candidates, rerank, runFile, metrics, hybrid, fusion, depth, json, deviceOption };
         command.SetAction(parse =>
         {
             var device = Devices.Parse(parse.GetValue(deviceOption)!);
             if (parse.GetValue(pairs) is { } pairsFile)
             {
-                var (auc, accuracy, rows) = Experiment.EvaluatePairs(parse.GetValue(model)!, pairsFile, device);
-                Console.WriteLine(parse.GetValue(json) ? JsonSerializer.Serialize(new { auc, accuracy, rows }, Json.Options) : $"rows      {rows}\nauc       {auc:F4}\naccuracy  {accuracy:F4}  (cos > 0)");
+                var result = Experiment.EvaluatePairs(parse.GetValue(model)!, pairsFile, device, parse.GetValue(devPairs));
+                Console.Write(parse.GetValue(json) ? JsonSerializer.Serialize(result, Json.Options) + "\n" : result.ToText());
                 return 0;
             }
             var dataDir = parse.GetValue(data) ?? throw new ArgumentException("give --data DIR (or --pairs FILE.tsv)");

@@ -68,9 +68,12 @@ public static class Experiment
     /// Trains on (label, query, doc) rows: with the pointwise loss on every row, or with the softmax loss on the
     /// rows labelled 1 (negatives sampled). <see cref="TrainOptions.StreamBuffer"/> &gt; 0 streams the file from
     /// disk instead of loading it (flat memory for any size; random or in-batch negatives from the block).
+    /// Early stopping and <c>best/</c> follow the AUC of dev pairs: <paramref name="devPairsFile"/>, or else (in
+    /// memory) the queries that <see cref="TrainOptions.PairDevFraction"/> holds out of the file.
     /// </summary>
     public static TrainResult TrainPairs(string pairsFile, string runDir, TrainOptions options,
-        IReadOnlyDictionary<string, object?>? provenance = null, Action<TrainProgress>? progress = null, bool resume = false)
+        IReadOnlyDictionary<string, object?>? provenance = null, Action<TrainProgress>? progress = null, bool resume = false,
+        string? devPairsFile = null)
     {
         if (resume) options = new RunFolder(runDir).ReadOptions();
         else new RunFolder(runDir).CheckWritable();
@@ -78,22 +81,46 @@ public static class Experiment
         WordHasher Featurizer(Func<IEnumerable<string>> texts) => resume
             ? WordHasher.Load(Path.Combine(new RunFolder(runDir).FeaturizerPath, WordHasher.FileName))
             : options.Hashing.Mode == WordHashingMode.Vocabulary ? WordHasher.Fit(texts(), options.Hashing) : new WordHasher(options.Hashing);
+        var devRows = devPairsFile is null ? null : PointwiseReader.Read(devPairsFile).ToList();
+        if (devPairsFile is not null) record["dev_pairs"] = Path.GetFullPath(devPairsFile);
         if (options.StreamBuffer > 0)
         {
             // The vocabulary is fitted in one streamed pass (every row's texts, repeats included).
             var hasher = Featurizer(() => PointwiseReader.Read(pairsFile).SelectMany(p => new[] { p.Query, p.Doc }));
-            using var trainer = new Trainer(options, new PairStream(pairsFile, options.StreamBuffer), hasher, progress);
+            var streamedDev = devRows is null ? null : new PairDevEvaluator(devRows, hasher);
+            using var trainer = new Trainer(options, new PairStream(pairsFile, options.StreamBuffer), hasher, progress, streamedDev);
             record["rows"] = trainer.Rows; record["rows_labelled_1"] = trainer.Positives;
+            if (streamedDev is not null) record["dev_rows"] = streamedDev.Rows;
             if (options.Loss == LossKind.Softmax) record["rows_labelled_0_not_used"] = trainer.Rows - trainer.Positives;
             return trainer.Run(runDir, resume, record);
         }
         var pairs = PointwiseReader.Read(pairsFile).ToList();
+        if (devRows is null && options.PairDevFraction > 0)
+        {
+            var (held, kept) = HoldOut(pairs, options.PairDevFraction);
+            if (held.Any(p => p.Label == 1) && held.Any(p => p.Label == 0) && kept.Count > 0)
+            {
+                (devRows, pairs) = (held, kept);
+                record["dev_held_out"] = options.PairDevFraction;
+            }
+            else record["dev_held_out"] = $"none: the queries held out ({options.PairDevFraction}) lack a label or leave no training row";
+        }
         var data = ClickData.FromPairs(pairs.Select(p => (p.Label, p.Query, p.Doc)), clicks: options.Loss == LossKind.Softmax);
         var fitted = Featurizer(() => data.Documents.Select(d => d.Text).Concat(data.Queries.Select(q => q.Text)));
         record["rows"] = pairs.Count; record["rows_labelled_1"] = pairs.Count(p => p.Label == 1);
+        if (devRows is not null) record["dev_rows"] = devRows.Count;
         if (options.Loss == LossKind.Softmax) record["clicks"] = data.Clicks.Count;
-        using (var trainer = new Trainer(options, data, fitted, null, progress))
+        var dev = devRows is null ? null : new PairDevEvaluator(devRows, fitted);
+        using (var trainer = new Trainer(options, data, fitted, dev, progress))
             return trainer.Run(runDir, resume, record);
+    }
+
+    /// <summary>Splits rows by a hash of their query text (<see cref="StableId"/>): a query's rows all go to one side.</summary>
+    internal static (List<PointwisePair> Held, List<PointwisePair> Kept) HoldOut(IReadOnlyList<PointwisePair> pairs, double fraction)
+    {
+        var held = new List<PointwisePair>(); var kept = new List<PointwisePair>();
+        foreach (var p in pairs) (StableId.Unit(StableId.For("q-", p.Query)) < fraction ? held : kept).Add(p);
+        return (held, kept);
     }
 
     /// <summary>
@@ -168,16 +195,25 @@ public static class Experiment
         return report;
     }
 
-    /// <summary>AUC of cos(y_Q, y_D) against the labels of pointwise rows, and accuracy with the threshold cos &gt; 0.</summary>
-    public static (double Auc, double Accuracy, int Rows) EvaluatePairs(string runDir, string pairsFile, DeviceChoice device = DeviceChoice.Auto)
+    /// <summary>
+    /// A pair run judged on pointwise rows (<see cref="PairEvaluation"/>): AUC of cos(y_Q, y_D); the model's own
+    /// decision σ(γ·cos + b) ≥ ½ with its learned b (pointwise runs); and the accuracy at the cosine threshold that
+    /// is best on <paramref name="devPairsFile"/> (or, without one, on the judged rows themselves, labelled <c>self</c>).
+    /// </summary>
+    public static PairEvaluation EvaluatePairs(string runDir, string pairsFile, DeviceChoice device = DeviceChoice.Auto, string? devPairsFile = null)
     {
         using var model = TrainedModel.Load(runDir, device);
-        var pairs = PointwiseReader.Read(pairsFile).ToList();
-        var q = model.Encode(pairs.Select(p => p.Query).ToList(), TextSide.Query);
-        var d = model.Encode(pairs.Select(p => p.Doc).ToList(), TextSide.Document);
-        var scores = pairs.Select((_, i) => (double)q[i].Zip(d[i], (a, b) => a * b).Sum()).ToList();
-        var labels = pairs.Select(p => p.Label).ToList();
-        return (PointwiseMetrics.Auc(scores, labels), PointwiseMetrics.Accuracy(scores, labels, threshold: 0), pairs.Count);
+        (IReadOnlyList<double>, IReadOnlyList<int>) Score(string file)
+        {
+            var pairs = PointwiseReader.Read(file).ToList();
+            var q = model.Encode(pairs.Select(p => p.Query).ToList(), TextSide.Query);
+            var d = model.Encode(pairs.Select(p => p.Doc).ToList(), TextSide.Document);
+            return (pairs.Select((_, i) => (double)q[i].Zip(d[i], (a, b) => a * b).Sum()).ToList(), pairs.Select(p => p.Label).ToList());
+        }
+        var (scores, labels) = Score(pairsFile);
+        (IReadOnlyList<double>, IReadOnlyList<int>, string)? dev = null;
+        if (devPairsFile is not null) { var (s, l) = Score(devPairsFile); dev = (s, l, Path.GetFileName(devPairsFile)); }
+        return PairEvaluation.Of(OptionName.Of(model.Options.Model), scores, labels, dev, model.DecisionThreshold);
     }
 
     /// <summary>

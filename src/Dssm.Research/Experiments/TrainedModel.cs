@@ -1,3 +1,4 @@
+using Dssm.Research.Losses;
 using Dssm.Research.Models;
 using Dssm.Research.Runtime;
 using Dssm.Research.Serving;
@@ -17,9 +18,9 @@ public sealed class TrainedModel : ITextEncoder
 {
     readonly object gate = new();
 
-    TrainedModel(string runDirectory, TrainOptions options, WordHasher hasher, ISemanticModel model, Device device)
+    TrainedModel(string runDirectory, TrainOptions options, WordHasher hasher, ISemanticModel model, Device device, double? decisionThreshold)
     {
-        RunDirectory = runDirectory; Options = options; Hasher = hasher; Model = model; Device = device;
+        RunDirectory = runDirectory; Options = options; Hasher = hasher; Model = model; Device = device; DecisionThreshold = decisionThreshold;
     }
 
     public string RunDirectory { get; }
@@ -30,6 +31,10 @@ public sealed class TrainedModel : ITextEncoder
 
     /// <summary>D, the length of the semantic vectors.</summary>
     public int Dimension => Options.Towers.Output;
+
+    /// <summary>Pointwise runs: −b/γ, the cosine above which the model says "relevant" (σ(γ·cos + b) ≥ ½, see
+    /// <see cref="PointwiseLoss.DecisionThreshold"/>), read from the saved b; null for a softmax run, which has no decision rule.</summary>
+    public double? DecisionThreshold { get; }
 
     /// <summary>Loads RUN_DIR; errors name the missing or mismatching file.</summary>
     public static TrainedModel Load(string runDirectory, DeviceChoice device = DeviceChoice.Auto)
@@ -43,9 +48,16 @@ public sealed class TrainedModel : ITextEncoder
         var torchDevice = Devices.Resolve(device);
         var model = ModelFactory.Create(options.Model, hasher.Dimension, options.Towers);
         model.Module.to(torchDevice);
-        run.LoadBestInto(model);
+        double? decision = null;
+        if (options.Loss == LossKind.Pointwise)
+        {
+            using var loss = new PointwiseLoss(options.Gamma);
+            run.LoadBestInto(model, pointwise: loss);
+            decision = loss.DecisionThreshold;
+        }
+        else run.LoadBestInto(model);
         model.Module.eval();
-        return new TrainedModel(run.Directory, options, hasher, model, torchDevice);
+        return new TrainedModel(run.Directory, options, hasher, model, torchDevice, decision);
     }
 
     /// <summary>Unit-length vectors (N × Output) for the texts, through the query or the document tower.</summary>

@@ -30,6 +30,16 @@ public sealed class PointwiseLoss : nn.Module
     public double PositiveWeight { get; }
     public IEnumerable<Parameter> TrainableParameters => new[] { bias };
 
+    /// <summary>The learned b of the logit.</summary>
+    public double Bias => bias.item<float>();
+
+    /// <summary>
+    /// The model's own decision rule, σ(γ·cos + b) ≥ ½, written as a cosine threshold: cos ≥ −b/γ. With
+    /// <see cref="PositiveWeight"/> = #negatives / #positives the loss weighs both labels alike, so this is the
+    /// balanced-classes decision; on rows with many more negatives, a threshold tuned on dev scores higher accuracy.
+    /// </summary>
+    public double DecisionThreshold => -Bias / Gamma;
+
     /// <summary>The logits z (B) for rows q (B, D), d (B, D).</summary>
     public Tensor Logits(Tensor q, Tensor d)
     {

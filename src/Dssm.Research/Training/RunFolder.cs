@@ -106,7 +106,7 @@ public sealed class RunFolder(string directory)
     {
         if (!root.TryGetProperty("provenance", out var p) || p.ValueKind != JsonValueKind.Object) return new RunProvenance(null, null, null, null);
         string? Text(string name) => p.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
-        return new RunProvenance(Text("data"), Text("pairs"), Text("split"), Text("command"));
+        return new RunProvenance(Text("data"), Text("pairs"), Text("split"), Text("command"), Text("dev_pairs"));
     });
 
     /// <summary>Reads config.json, checks its format version and hands its root to <paramref name="read"/>; errors name the file.</summary>

@@ -5,4 +5,5 @@ namespace Dssm.Research.Training;
 /// <param name="Pairs">The pair file it trained on (full path), or null.</param>
 /// <param name="Split">The split whose clicks trained it.</param>
 /// <param name="Command">The command line that started it.</param>
-public sealed record RunProvenance(string? Data, string? Pairs, string? Split, string? Command);
+/// <param name="DevPairs">The dev pair file that early-stopped a pair run (full path), or null.</param>
+public sealed record RunProvenance(string? Data, string? Pairs, string? Split, string? Command, string? DevPairs = null);

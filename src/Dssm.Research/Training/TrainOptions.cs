@@ -83,10 +83,18 @@ public sealed record TrainOptions
     /// <summary>libtorch intra-op threads; 0 = libtorch's default.</summary>
     public int Threads { get; init; }
 
-    /// <summary>Early-stopping metric on the dev split, e.g. "ndcg@10" (pointwise runs use AUC). A measure name as
+    /// <summary>Early-stopping metric on the dev split of a BEIR folder, e.g. "ndcg@10"; pair-file runs early-stop on the
+    /// AUC of their dev pairs instead (<see cref="PairDevFraction"/>, or a dev pair file). A measure name as
     /// <c>Evaluation.RankingMetric.Parse</c> reads it (<c>ndcg@k</c>, <c>mrr</c>, <c>map</c>, <c>p@k</c>, <c>recall@k</c>): not an
     /// enum, since k is open, and kept as text because the metrics sit above training in the data flow.</summary>
     public string DevMetric { get; init; } = "ndcg@10";
+
+    /// <summary>
+    /// Pair files loaded into memory and given no dev pair file: the share of queries (by a hash of the query text,
+    /// so all rows of a query fall on one side) held out as dev pairs for AUC early stopping and <c>best/</c>.
+    /// 0 trains on every row and keeps the last epoch's weights.
+    /// </summary>
+    public double PairDevFraction { get; init; } = 0.1;
 
     /// <summary>Stop after this many epochs without a better dev metric (0 = never stop early).</summary>
     public int Patience { get; init; } = 3;
@@ -126,6 +134,7 @@ public sealed record TrainOptions
         Check(Enum.IsDefined(OnNonFinite), nameof(OnNonFinite), "stop or skip");
         Check(StreamBuffer >= 0, nameof(StreamBuffer), "≥ 0 rows (0 = load into memory)");
         Check(ClipNorm >= 0, nameof(ClipNorm), "≥ 0");
+        Check(PairDevFraction is >= 0 and < 1, nameof(PairDevFraction), "a share in [0, 1)");
         Check(Towers.Output >= 1 && Towers.Hidden.All(h => h >= 1), nameof(Towers), "positive layer sizes");
         return this;
     }

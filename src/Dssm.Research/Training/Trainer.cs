@@ -60,9 +60,10 @@ public sealed class Trainer : IDisposable
     /// <summary>
     /// Trains on a pair file read block by block (<see cref="PairStream"/>): memory stays flat however large
     /// the file. Pointwise loss on every row, or softmax on the rows labelled 1 with random or in-batch negatives.
+    /// A <paramref name="dev"/> evaluator that brings its own rows (<c>Experiments.PairDevEvaluator</c>) early-stops it.
     /// </summary>
-    public Trainer(TrainOptions options, PairStream pairs, ITextFeaturizer featurizer, Action<TrainProgress>? progress = null)
-        : this(options, featurizer, null, progress, () => options.Loss == LossKind.Pointwise ? AutoPositiveWeight(pairs) : options.Negatives)
+    public Trainer(TrainOptions options, PairStream pairs, ITextFeaturizer featurizer, Action<TrainProgress>? progress = null, IDevEvaluator? dev = null)
+        : this(options, featurizer, dev, progress, () => options.Loss == LossKind.Pointwise ? AutoPositiveWeight(pairs) : options.Negatives)
     {
         var streamed = new PairStreamSource(this.options, pairs, featurizer, Model.ReadsWords);
         (Rows, Positives) = (streamed.Rows, streamed.Positives);
@@ -268,7 +269,9 @@ public sealed class Trainer : IDisposable
     {
         if (dev is null) throw new InvalidOperationException("no dev evaluator was given");
         Model.Module.eval();
-        try { return dev.Evaluate(Model, Documents, Queries); }
+        // A streamed run keeps no tables; its dev evaluator (pairs) brings its own texts.
+        var none = tables is null ? FeatureCache.Build(Array.Empty<string>(), Featurizer, Model.ReadsWords) : null;
+        try { return dev.Evaluate(Model, tables?.Documents ?? none!, tables?.Queries ?? none!); }
         finally { Model.Module.train(); }
     }
 

@@ -45,4 +45,19 @@ public sealed class TrainRequestTests
         Assert.Equal("--stream reads a pair file: give --pairs FILE.tsv",
             Assert.Throws<ArgumentException>(() => new TrainRequest("run", Data: "d", Stream: true).Run(o => o)).Message);
     }
+
+    [Fact]
+    public void A_pair_file_shares_one_tower_and_adds_han_characters_and_a_dataset_keeps_the_papers_two_towers()
+    {
+        var pairs = DefaultsOf(new TrainRequest("run", Pairs: "pairs.tsv"));
+        Assert.True(pairs.Towers.SharedTowers);
+        Assert.True(pairs.Hashing.ChineseCharacters);
+        var data = DefaultsOf(new TrainRequest("run", Data: "data"));
+        Assert.False(data.Towers.SharedTowers);
+        Assert.False(data.Hashing.ChineseCharacters);
+    }
+
+    [Fact]
+    public void Dev_pairs_belong_to_a_pair_run() =>
+        Assert.Contains("--dev-pairs", Assert.Throws<ArgumentException>(() => new TrainRequest("run", Data: "d", DevPairs: "dev.tsv").Run(o => o)).Message);
 }
