@@ -57,17 +57,20 @@ public class PointwiseMetricsTests
     [Fact]
     public void A_pair_evaluation_applies_the_dev_threshold_to_the_test_rows_and_the_models_own_decision_beside_it()
     {
-        // Dev: 0.1(0) 0.5(1) → cut 0.3. Test: 0.2(0) 0.45(0) 0.6(1) 0.4(1): at 0.3 → 0 1 1 1 against 0 0 1 1 = 3/4.
-        // The model's own decision cos ≥ 0.42 (−b/γ): 0 1 1 0 → 2/4.
-        var test = PairEvaluation.Of("m", [0.2, 0.45, 0.6, 0.4], [0, 0, 1, 1], ([0.1, 0.5], [0, 1], "dev.tsv"), decisionThreshold: 0.42);
-        Assert.Equal(0.3, test.TunedThreshold, 12);
+        // Dev: 0.1(0) 0.5(0) 0.55(1) → best cut 0.525. Test: 0.2(0) 0.45(0) 0.6(1) 0.4(1): at 0.525 → 0 0 1 0 against
+        // 0 0 1 1 = 3/4 (tuned on the test rows themselves the cut would be 0.3). The model's own decision
+        // cos ≥ 0.3 (−b/γ): 0 1 1 1 → 3/4 (at cos ≥ 0, ignoring b, every row would be called relevant: 2/4).
+        var test = PairEvaluation.Of("m", [0.2, 0.45, 0.6, 0.4], [0, 0, 1, 1], ([0.1, 0.5, 0.55], [0, 0, 1], "dev.tsv"), decisionThreshold: 0.3);
+        Assert.Equal(0.525, test.TunedThreshold, 12);
         Assert.Equal(0.75, test.TunedAccuracy, 12);
-        Assert.Equal(0.5, test.Accuracy);
+        Assert.Equal(0.75, test.Accuracy);
+        Assert.Equal(0.3, test.DecisionThreshold);
         Assert.Equal("dev.tsv", test.TunedOn);
         Assert.Equal(0.75, test.Auc, 12);   // positives {0.6, 0.4} × negatives {0.2, 0.45}: 1 + 1 + 1 + 0 = 3 of 4
         var lexical = PairEvaluation.Of("tfidf", [0.2, 0.45, 0.6, 0.4], [0, 0, 1, 1]);
         Assert.Null(lexical.Accuracy);
         Assert.Equal("self", lexical.TunedOn);
+        Assert.Equal(0.3, lexical.TunedThreshold, 12);
         Assert.Contains("tuned on self", lexical.ToText());
     }
 }
