@@ -134,14 +134,16 @@ public static class DataCommand
         var hardRatio = new Option<double>("--hard-ratio") { Description = "Share of the J drawn from the query's BM25 top results instead of at random (0–1; e.g. 0.5).", DefaultValueFactory = _ => 0 };
         var hardPool = new Option<int>("--hard-pool") { Description = "BM25 results (clicks set aside) that hard negatives are drawn from.", DefaultValueFactory = _ => 20 };
         var analyzer = new Option<string>("--analyzer") { Description = "The BM25 analysis for hard negatives: lucene (default) | lucene-jieba | english | smartcn | cjk | plain.", DefaultValueFactory = _ => "lucene" };
+        var negativesFrom = new Option<string>("--negatives-from") { Description = "corpus (default) | split: draw the 0s among the split's own judged documents, so that no dev or test document enters the training rows as a negative (known-item sets such as the man pages).", DefaultValueFactory = _ => "corpus" };
+        negativesFrom.AcceptOnlyFromAmong("corpus", "split");
         var seed = CommonOptions.Seed();
         var command = new Command("pairs", "Write a split's clicks as pointwise rows: each click labelled 1, then J unclicked documents labelled 0 (random, or BM25-hard with --hard-ratio). --rows 1000000 makes a large file for streamed training (dssm train --pairs F --stream).")
-            { data, split, output, rows, negatives, hardRatio, hardPool, analyzer, seed };
+            { data, split, output, rows, negatives, hardRatio, hardPool, analyzer, negativesFrom, seed };
         command.SetAction(parse => CliErrors.Run(() =>
         {
             var ds = BeirDataset.Load(parse.GetValue(data)!);
             var n = PairExporter.Write(ds, parse.GetValue(split)!, parse.GetValue(output)!, parse.GetValue(rows), parse.GetValue(negatives), parse.GetValue(seed),
-                parse.GetValue(hardRatio), parse.GetValue(hardPool), AnalyzerFactory.Parse(parse.GetValue(analyzer)!));
+                parse.GetValue(hardRatio), parse.GetValue(hardPool), AnalyzerFactory.Parse(parse.GetValue(analyzer)!), parse.GetValue(negativesFrom) == "split");
             Console.WriteLine($"wrote {parse.GetValue(output)}: {n:N0} rows ({new FileInfo(parse.GetValue(output)!).Length >> 20} MiB)");
             return 0;
         }));

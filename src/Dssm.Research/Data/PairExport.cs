@@ -14,11 +14,17 @@ namespace Dssm.Research.Data;
 /// clicked document's (a duplicate page), is never written as a 0. Every choice is seeded by (seed, pass, click):
 /// the same seed writes the same file, and each split draws from its own clicks.
 /// </para>
+/// <para>
+/// <c>splitNegatives</c> draws the 0s only among the documents judged relevant in the same split. Where every
+/// document belongs to one query (a known-item set such as the man pages), negatives from the whole corpus put each
+/// dev and test document into the training file labelled 0 — a pointwise model then learns those very documents
+/// as "never relevant" and is judged on them as positives. Drawing within the split keeps the splits' documents apart.
+/// </para>
 /// </summary>
 public static class PairExport
 {
     public static long Write(BeirDataset data, string split, string path, long rows = 0, int negatives = 4, long seed = 42,
-        double hardRatio = 0, Func<string, IReadOnlyList<string>>? hardCandidates = null)
+        double hardRatio = 0, Func<string, IReadOnlyList<string>>? hardCandidates = null, bool splitNegatives = false)
     {
         if (negatives < 0) throw new ArgumentOutOfRangeException(nameof(negatives), negatives, "J must be ≥ 0");
         if (hardRatio is < 0 or > 1) throw new ArgumentOutOfRangeException(nameof(hardRatio), hardRatio, "the share of hard negatives must be in [0, 1]");
@@ -30,6 +36,11 @@ public static class PairExport
         var docs = data.Documents;
         if (docs.Count <= 1 && negatives > 0) throw new ArgumentException("the corpus has one document: nothing to sample as a negative");
         var index = docs.Select((d, i) => (d.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
+        // The documents negatives are drawn from: the corpus, or the split's judged documents (in corpus order).
+        var pool = splitNegatives
+            ? clicks.Select(c => index[c.Doc]).Distinct().Order().ToArray()
+            : Enumerable.Range(0, docs.Count).ToArray();
+        if (splitNegatives && pool.Length <= 1 && negatives > 0) throw new ArgumentException($"split '{split}' judges one document: nothing to sample as a negative within it");
         var perPass = (long)clicks.Length * (1 + negatives);
         if (rows <= 0) rows = perPass;
         long written = 0;
@@ -58,7 +69,7 @@ public static class PairExport
                 {
                     int d;
                     var tries = 0;
-                    do d = rng.Next(docs.Count); while ((clicked.Contains(docs[d].Id) || hard.Contains(d)) && ++tries < 1000);
+                    do d = pool[rng.Next(pool.Length)]; while ((clicked.Contains(docs[d].Id) || hard.Contains(d)) && ++tries < 1000);
                     if (clicked.Contains(docs[d].Id)) throw new ArgumentException($"query '{query}' is relevant to (nearly) every document: no unclicked document to write as a negative");
                     w.Write($"0\t{queryText}\t{Clean(docs[d].FullText)}\n");
                     written++;
@@ -72,14 +83,14 @@ public static class PairExport
     static List<int> Hard(IReadOnlyList<string> candidates, HashSet<string> clicked, string positiveText, int count, Rng rng,
         IReadOnlyList<BeirDocument> docs, Dictionary<string, int> index)
     {
-        var pool = candidates.Where(id => !clicked.Contains(id) && index.ContainsKey(id)).Select(id => index[id])
+        var left = candidates.Where(id => !clicked.Contains(id) && index.ContainsKey(id)).Select(id => index[id])
             .Where(d => docs[d].FullText != positiveText).Distinct().ToList();
         var picked = new List<int>(count);
-        while (picked.Count < count && pool.Count > 0)
+        while (picked.Count < count && left.Count > 0)
         {
-            var i = rng.Next(pool.Count);
-            picked.Add(pool[i]);
-            pool.RemoveAt(i);
+            var i = rng.Next(left.Count);
+            picked.Add(left[i]);
+            left.RemoveAt(i);
         }
         return picked;
     }

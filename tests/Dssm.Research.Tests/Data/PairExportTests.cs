@@ -57,6 +57,31 @@ public sealed class PairExportTests : IDisposable
         Assert.True(hard > 2 * random, $"words shared with the query: {hard} by the BM25-hard negatives, {random} by the random ones");
     }
 
+    [Theory]
+    [InlineData(0.0)]
+    [InlineData(0.5)]
+    public void Split_negatives_are_drawn_among_the_splits_own_judged_documents(double hardRatio)
+    {
+        // A known-item set: page i is the one relevant document of query i; train judges pages 0–7, test pages 8–11.
+        var range = Enumerable.Range(0, 12);
+        var dir = TestFiles.Beir(
+            corpus: string.Concat(range.Select(i => $"{{\"_id\":\"d{i}\",\"text\":\"page {i} about shared words and w{i}\"}}\n")),
+            queries: string.Concat(range.Select(i => $"{{\"_id\":\"q{i}\",\"text\":\"shared w{i}\"}}\n")),
+            train: "query-id\tcorpus-id\tscore\n" + string.Concat(range.Take(8).Select(i => $"q{i}\td{i}\t1\n")),
+            test: "query-id\tcorpus-id\tscore\n" + string.Concat(range.Skip(8).Select(i => $"q{i}\td{i}\t1\n")));
+        var data = BeirDataset.Load(dir);
+        var idOf = data.Documents.ToDictionary(d => d.FullText, d => d.Id);
+        IReadOnlyList<string> Negatives(string split, bool within)
+        {
+            var path = Path.Combine(root, $"{split}-{within}.tsv");
+            PairExporter.Write(data, split, path, negatives: 2, seed: 2, hardRatio: hardRatio, splitNegatives: within);
+            return PointwiseReader.Read(path).Where(r => r.Label == 0).Select(r => idOf[r.Doc]).ToList();
+        }
+        Assert.All(Negatives("test", within: true), id => Assert.Contains(id, new[] { "d8", "d9", "d10", "d11" }));
+        Assert.All(Negatives("train", within: true), id => Assert.DoesNotContain(id, new[] { "d8", "d9", "d10", "d11" }));
+        Assert.Contains(Negatives("train", within: false), id => id is "d8" or "d9" or "d10" or "d11");   // the corpus: test pages too
+    }
+
     [Fact]
     public void A_ratio_without_candidates_or_outside_zero_to_one_is_refused()
     {
