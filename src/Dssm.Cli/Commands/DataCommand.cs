@@ -34,7 +34,7 @@ public static class DataCommand
     {
         var from = new Option<string>("--from") { Description = $"Input format: {string.Join(" | ", DataConversion.Formats)}.", Required = true };
         from.AcceptOnlyFromAmong([.. DataConversion.Formats]);
-        var input = new Argument<string>("IN") { Description = "Input file (pointwise, clicklog, lcqmc, a WikiQA TSV) or folder (WikiQACorpus, MS MARCO)." };
+        var input = new Argument<string>("IN") { Description = "Input file (pointwise, clicklog, lcqmc, a WikiQA TSV) or release folder (WikiQACorpus, MS MARCO; for the pair formats train/dev/test .txt or .tsv, as LCQMC ships)." };
         var output = new Option<string>("--out") { Description = "Output folder (BEIR layout; pairs.tsv too for pair formats).", Required = true };
         var split = new Option<string>("--split") { Description = "Split for inputs without splits.", DefaultValueFactory = _ => "train" };
         var dev = new Option<double>("--dev-fraction") { Description = "Share of queries sent to dev, by a hash of the query id (0 = none).", DefaultValueFactory = _ => 0 };

@@ -12,22 +12,42 @@ namespace Dssm.Research.Data;
 /// </summary>
 public static class PointwiseConverter
 {
-    public static BeirDataset ToBeir(IEnumerable<PointwisePair> pairs, ConvertOptions? options = null)
+    public static BeirDataset ToBeir(IEnumerable<PointwisePair> pairs, ConvertOptions? options = null) =>
+        ToBeir(pairs.Select(p => (p, (string?)null)), options, out _);
+
+    /// <summary>
+    /// As <see cref="ToBeir(IEnumerable{PointwisePair}, ConvertOptions?)"/>, with each pair's split given (a release's
+    /// train/dev/test files; null = by <paramref name="options"/>). A query clicked in two splits' files goes to the
+    /// later of them (test before dev before train) and its clicks from the earlier ones are dropped and counted in
+    /// <paramref name="moved"/>: a test query seen in training would report memory, not generalisation.
+    /// </summary>
+    public static BeirDataset ToBeir(IEnumerable<(PointwisePair Pair, string? Split)> pairs, ConvertOptions? options, out int moved)
     {
         options ??= new ConvertOptions();
+        var rows = pairs.ToList();
+        var rank = new Dictionary<string, int>(StringComparer.Ordinal) { ["train"] = 0, ["dev"] = 1, ["test"] = 2 };
+        var splitOfQuery = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (p, split) in rows)
+        {
+            if (p.Label <= 0 || split is null) continue;
+            var qid = StableId.For("q-", p.Query);
+            if (!splitOfQuery.TryGetValue(qid, out var known) || rank.GetValueOrDefault(split, 3) > rank.GetValueOrDefault(known, 3)) splitOfQuery[qid] = split;
+        }
+        moved = 0;
         var docs = new Dictionary<string, BeirDocument>(StringComparer.Ordinal);
         var queries = new Dictionary<string, string>(StringComparer.Ordinal);
         var qrels = new Dictionary<string, Qrels>(StringComparer.Ordinal);
         var candidates = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        foreach (var p in pairs)
+        foreach (var (p, given) in rows)
         {
             var qid = Intern(queries, "q-", p.Query);
             var did = StableId.For("d-", p.Doc);
             if (docs.TryGetValue(did, out var known)) { if (known.Text != p.Doc) throw new InvalidOperationException($"id collision: '{did}' for two different documents"); }
             else docs[did] = new BeirDocument(did, "", p.Doc);
-            if (p.Label > 0)
+            if (p.Label > 0 && given is not null && splitOfQuery[qid] != given) moved++;
+            else if (p.Label > 0)
             {
-                var split = options.SplitOf(qid);
+                var split = given ?? options.SplitOf(qid);
                 if (!qrels.TryGetValue(split, out var set)) qrels[split] = set = new Qrels();
                 set.Add(qid, did, 1);
             }

@@ -102,6 +102,7 @@ public sealed class ErrorMatrixTests : IClassFixture<ErrorMatrixTests.Inputs>
         ["data check: a missing folder"] = (x => ["data", "check", Path.Combine(x.Root, "nowhere")], x => Path.Combine(x.Root, "nowhere")),
         ["data stats: qrels naming an unknown document"] = (x => ["data", "stats", x.Damaged("unknown-doc", d => File.AppendAllText(Path.Combine(d, "qrels", "test.tsv"), "q12\tnodoc\t1\n"))], _ => "test.tsv:6: corpus-id"),
         ["data convert: WikiQA with a wrong header"] = (x => ["data", "convert", "--from", "wikiqa", x.File_("wikiqa.tsv", "Question\tSentence\tLabel\n"), "--out", Path.Combine(x.Root, "wq")], _ => "wikiqa.tsv:1: header"),
+        ["data convert: a pair-format folder without split files"] = (x => ["data", "convert", "--from", "lcqmc", x.Damaged("no-split-files", d => { }), "--out", Path.Combine(x.Root, "lc")], _ => "no train, dev or test file"),
         ["data convert: an unknown format"] = (x => ["data", "convert", "--from", "nosuch", x.Data, "--out", Path.Combine(x.Root, "wq")], _ => "nosuch"),
         ["score: a missing qrels file"] = (x => ["score", "--qrels", Path.Combine(x.Root, "none.qrels"), "--run", Path.Combine(x.Run, "run-test.trec")], x => Path.Combine(x.Root, "none.qrels")),
         ["report: an empty folder"] = (x => ["report", "--runs", x.Damaged("empty", d => { foreach (var f in Directory.GetFiles(d, "*", SearchOption.AllDirectories)) File.Delete(f); }), "--out", Path.Combine(x.Root, "r.html")], _ => "no run folders"),

@@ -82,6 +82,23 @@ public sealed class FormatPathTests : IDisposable
     }
 
     [Fact]
+    public void Lcqmc_release_folder_keeps_its_train_dev_and_test_files_as_splits()
+    {
+        var data = Path_("lcqmc-release");
+        var converted = InProcessCli.Ok("data", "convert", "--from", "lcqmc", Fixture("lcqmc-release"), "--out", data);
+        // 这首歌叫什么名字 is clicked in test.txt and in train.txt: it stays a test query, its train click is dropped.
+        Assert.Contains("1 clicked pairs dropped: their query is also clicked in a later split's file", converted);
+        var ds = BeirDataset.Load(data);
+        Assert.Equal(["train", "dev", "test"], ds.Splits);
+        Assert.Equal(4, ds.Qrels("test").QueryIds.Count);   // test.txt's 6 rows, two of them labelled 0
+        Assert.Equal(19, File.ReadAllLines(Path.Combine(data, "pairs.tsv")).Length);   // train.txt's rows only: train --pairs never sees test
+        Assert.Equal(6, File.ReadAllLines(Path.Combine(data, "pairs-test.tsv")).Length);
+        InProcessCli.Ok("data", "stats", data);
+        var evaluated = TrainEvaluateBaselineReport(data, "test", "--hybrid", "auto");
+        Assert.Contains("queries of other splits", evaluated);
+    }
+
+    [Fact]
     public void Msmarco_collection_queries_and_qrels_of_train_and_dev()
     {
         var data = Path_("msmarco");
