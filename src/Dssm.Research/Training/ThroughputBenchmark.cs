@@ -3,6 +3,7 @@ using Dssm.Research.Data;
 using Dssm.Research.Losses;
 using Dssm.Research.Models;
 using Dssm.Research.Runtime;
+using Dssm.Research.Sampling;
 using Dssm.Research.Text;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -17,15 +18,16 @@ public static class ThroughputBenchmark
 {
     public static ThroughputResult Run(ThroughputBenchmarkOptions o)
     {
+        o.Validate();
         TorchRuntime.SetThreads(o.Threads);
         var device = Devices.Resolve(o.Device);
-        using var model = ModelFactory.Create(ModelKind.Dssm, o.Vocabulary, o.Towers with { LazyInputLayer = o.Lazy }, seed: 0);
+        using var model = ModelFactory.Create(o.Model, o.Vocabulary, o.Towers with { LazyInputLayer = o.Lazy }, seed: 0);
         model.Module.to(device);
         using var loss = new SoftmaxRankingLoss(o.Gamma);
         var optimizer = new Optimizer(OptimizerKind.Adam, model.DenseParameters, model.InputLayers);
-        var zipf = new ZipfIds(o.Vocabulary, o.Zipf);
-        var rng = new Rng(0);
-        var pool = Enumerable.Range(0, 8).Select(_ => (Q: zipf.Batch(o.Batch, o.IdsPerText, rng), D: zipf.Batch(o.Batch * (1 + o.Negatives), o.IdsPerText, rng))).ToList();
+        var workload = new Workload(o);
+        var pool = workload.Pool();
+        var inBatch = o.Sampler == SamplerKind.InBatch;
 
         double last = 0;
         var phase = new Stopwatch();
@@ -37,9 +39,10 @@ public static class ThroughputBenchmark
             var (qb, db) = pool[i % pool.Count];
             phase.Restart();
             optimizer.ZeroGrad();
-            var q = model.Forward(qb, TextSide.Query);                                            // (B, 128)
-            var d = model.Forward(db, TextSide.Document).view(o.Batch, 1 + o.Negatives, -1);      // (B, 1+J, 128)
-            var l = loss.Forward(q, d);
+            var q = model.Forward(qb, TextSide.Query);                                                // (B, 128)
+            var d = model.Forward(db, TextSide.Document);                                             // (B·(1+J), 128) or (B, 128)
+            var l = inBatch ? InBatchSoftmaxLoss.Forward(q, d, o.Gamma)                                // (B, B) scores
+                : loss.Forward(q, d.view(o.Batch, 1 + o.Negatives, -1));                              // (B, 1+J, 128)
             forwardMs += phase.Elapsed.TotalMilliseconds; phase.Restart();
             l.backward();
             backwardMs += phase.Elapsed.TotalMilliseconds; phase.Restart();
@@ -52,8 +55,9 @@ public static class ThroughputBenchmark
         var clock = Stopwatch.StartNew();
         for (var i = 0; i < o.Steps; i++) Step(i);
         var trainSeconds = clock.Elapsed.TotalSeconds;
+        var windowsMs = o.Model == ModelKind.Cdssm ? WindowMilliseconds(pool, o.Towers.Window) : 0;
 
-        var texts = zipf.Batch(o.EncodeTexts, o.IdsPerText, rng);
+        var texts = workload.Texts(o.EncodeTexts);
         model.Module.eval();
         double encodeSeconds;
         using (no_grad())
@@ -67,7 +71,44 @@ public static class ThroughputBenchmark
             1000 * trainSeconds / o.Steps, last, device.type.ToString().ToLowerInvariant(), get_num_threads())
         {
             PhaseMilliseconds = (forwardMs / o.Steps, backwardMs / o.Steps, optimizerMs / o.Steps),
+            WindowsMilliseconds = windowsMs,
         };
+    }
+
+    /// <summary>The 8 pre-made (queries, documents) batches a run cycles through: B queries; B·(1+J) documents (query i's
+    /// clicked one first, then its J sampled ones) or, in-batch, B (query i's clicked one at row i).</summary>
+    public static IReadOnlyList<(ModelBatch Queries, ModelBatch Documents)> Pool(ThroughputBenchmarkOptions o)
+    {
+        o.Validate();
+        return new Workload(o).Pool();
+    }
+
+    /// <summary>CDSSM: mean ms a step spends building the window and pooling indices of its two batches (C#, inside forward).</summary>
+    static double WindowMilliseconds(IReadOnlyList<(ModelBatch Queries, ModelBatch Documents)> pool, int window)
+    {
+        const int repeats = 20;
+        var clock = Stopwatch.StartNew();
+        for (var r = 0; r < repeats; r++)
+            foreach (var (q, d) in pool)
+            {
+                CdssmWindows.Indices(q.WordsPerText, q.Bags.Count, window);
+                CdssmWindows.Indices(d.WordsPerText, d.Bags.Count, window);
+            }
+        return clock.Elapsed.TotalMilliseconds / (repeats * pool.Count);
+    }
+
+    /// <summary>Synthetic texts of the workload: one bag per text (DSSM) or per word (CDSSM), drawn in a fixed order from seed 0.</summary>
+    sealed class Workload(ThroughputBenchmarkOptions o)
+    {
+        readonly ZipfIds zipf = new(o.Vocabulary, o.Zipf);
+        readonly Rng rng = new(0);
+
+        public List<(ModelBatch Queries, ModelBatch Documents)> Pool() =>
+            Enumerable.Range(0, 8).Select(_ => (Texts(o.Batch), Texts(o.DocumentsPerStep))).ToList();
+
+        public ModelBatch Texts(int texts) => o.Model == ModelKind.Cdssm
+            ? new ModelBatch(zipf.Bags(texts * o.WordsPerText, o.IdsPerWord, rng), Enumerable.Repeat(o.WordsPerText, texts).ToArray())
+            : zipf.Batch(texts, o.IdsPerText, rng);
     }
 
     /// <summary>Ids drawn with P(rank r) ∝ 1/r^s over 1..V (id 0 is the unknown n-gram, never drawn).</summary>
@@ -82,20 +123,23 @@ public static class ThroughputBenchmark
             for (var i = 0; i < cumulative.Length; i++) cumulative[i] /= total;
         }
 
-        public ModelBatch Batch(int texts, int idsPerText, Rng rng)
+        /// <summary>DSSM texts: one bag of <paramref name="idsPerText"/> ids each.</summary>
+        public ModelBatch Batch(int texts, int idsPerText, Rng rng) => new(Bags(texts, idsPerText, rng), Enumerable.Repeat(1, texts).ToArray());
+
+        public SparseBatch Bags(int bags, int idsPerBag, Rng rng)
         {
-            var ids = new long[texts * idsPerText]; var weights = new float[ids.Length]; var offsets = new long[texts];
-            for (var t = 0; t < texts; t++)
+            var ids = new long[bags * idsPerBag]; var weights = new float[ids.Length]; var offsets = new long[bags];
+            for (var t = 0; t < bags; t++)
             {
-                offsets[t] = t * idsPerText;
-                for (var k = 0; k < idsPerText; k++)
+                offsets[t] = t * idsPerBag;
+                for (var k = 0; k < idsPerBag; k++)
                 {
                     var at = Array.BinarySearch(cumulative, rng.NextDouble());
-                    ids[t * idsPerText + k] = 1 + (at < 0 ? ~at : at);
-                    weights[t * idsPerText + k] = 1;
+                    ids[t * idsPerBag + k] = 1 + (at < 0 ? ~at : at);
+                    weights[t * idsPerBag + k] = 1;
                 }
             }
-            return new ModelBatch(new SparseBatch(ids, offsets, weights, texts), Enumerable.Repeat(1, texts).ToArray());
+            return new SparseBatch(ids, offsets, weights, bags);
         }
     }
 }

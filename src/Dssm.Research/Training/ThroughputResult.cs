@@ -5,4 +5,7 @@ public sealed record ThroughputResult(double TrainQueriesPerSecond, double Encod
 {
     /// <summary>Mean milliseconds per timed step in forward (incl. loss), backward and the optimizer (collect + update).</summary>
     public (double Forward, double Backward, double Optimizer) PhaseMilliseconds { get; init; }
+
+    /// <summary>CDSSM: of the forward, the mean ms a step spends building its window and pooling indices in C#; 0 for DSSM.</summary>
+    public double WindowsMilliseconds { get; init; }
 }
