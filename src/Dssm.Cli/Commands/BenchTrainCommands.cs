@@ -64,7 +64,7 @@ public static class BenchTrainCommands
                 Console.WriteLine($"train_queries_per_s {r.TrainQueriesPerSecond:F0}  ({docs}; {r.MillisecondsPerStep:F1} ms/step; loss {r.FinalLoss:F4})");
                 var (f, b, u) = r.PhaseMilliseconds;
                 var windows = kind == ModelKind.Cdssm ? $" (windows {r.WindowsMilliseconds:F1} of it)" : "";
-                Console.WriteLine($"phases_ms forward {f:F1}{windows} backward {b:F1} optimizer {u:F1}");
+                Console.WriteLine($"phases_ms forward {f:F1}{windows} backward {b:F1} optimizer {u:F1} (row gradients {r.CollectMilliseconds:F1} of it)");
                 Console.WriteLine($"encode_texts_per_s {r.EncodeTextsPerSecond:F0}");
             }
             else Console.WriteLine($"encode_texts_per_s {r.EncodeTextsPerSecond:F0}");

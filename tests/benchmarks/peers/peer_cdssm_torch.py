@@ -29,6 +29,7 @@ p.add_argument("--window", type=int, default=3)
 p.add_argument("--conv", type=int, default=300)
 p.add_argument("--steps", type=int, default=30)
 p.add_argument("--warmup", type=int, default=5)
+p.add_argument("--encode-calls", type=int, default=10, help="timed encoding calls of 4,096 texts")
 p.add_argument("--gamma", type=float, default=10.0)
 p.add_argument("--threads", type=int, default=2)
 p.add_argument("--zipf", type=float, default=1.0, help="trigram ids drawn with P(rank r) ~ 1/r^zipf (0 = uniform), as in real text")
@@ -90,7 +91,7 @@ train_qps = a.steps * a.batch / dt
 with torch.no_grad():
     texts = batch(4096)
     for _ in range(3): d_tower(*texts)
-    t = time.perf_counter(); n = 10
+    t = time.perf_counter(); n = a.encode_calls
     for _ in range(n): d_tower(*texts)
     enc = n * 4096 / (time.perf_counter() - t)
 
