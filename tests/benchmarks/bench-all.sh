@@ -9,14 +9,16 @@
 #   --rounds N     alternating rounds (default 5)
 #   --quick        a smoke test: 1 round, a few steps each; its figures mean nothing
 #   --force        run even when the 1-minute load average is above --max-load
-#   --max-load X   refuse to start above this 1-minute load average (default 1.5; the machine has $(nproc) cores)
+#   --max-load X   refuse to start above this 1-minute load average (default 1.5, on the project's 2-core machine)
 #   --out DIR      output folder (default /tmp/dssm-bench-YYYYmmdd-HHMMSS)
+#   --peer-env E   what the peers' second variant gets: tuned (default: OMP_WAIT_POLICY=PASSIVE and the malloc tunables
+#                  the kit gives itself, Runtime/ProcessTuning) or passive (OMP_WAIT_POLICY=PASSIVE alone)
 # Environment: PEER_DSSM (default /work/shared/bench/peer_dssm_torch.py), PYTHON (default /usr/bin/python3, Debian's,
 # with python3-torch and libopenblas0-pthread), DOTNET (default dotnet).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
-ROUNDS=5 QUICK=0 FORCE=0 MAX_LOAD=1.5 OUT=""
+ROUNDS=5 QUICK=0 FORCE=0 MAX_LOAD=1.5 OUT="" PEER_ENV=tuned
 while [ $# -gt 0 ]; do
   case "$1" in
     --rounds) ROUNDS="$2"; shift 2 ;;
@@ -24,7 +26,8 @@ while [ $# -gt 0 ]; do
     --force) FORCE=1; shift ;;
     --max-load) MAX_LOAD="$2"; shift 2 ;;
     --out) OUT="$2"; shift 2 ;;
-    -h|--help) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --peer-env) PEER_ENV="$2"; shift 2 ;;
+    -h|--help) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "bench-all.sh: error: unknown argument '$1' (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -64,7 +67,7 @@ $DOTNET build src/Dssm.Cli/Dssm.Cli.csproj -c Release -v q -nologo > "$OUT/logs/
 {
   echo "date_utc $(date -u +%FT%TZ)"
   echo "commit $(git rev-parse HEAD)$(git diff --quiet HEAD -- src tests || echo ' (with uncommitted changes)')"
-  echo "options rounds $ROUNDS quick $QUICK force $FORCE max_load $MAX_LOAD"
+  echo "options rounds $ROUNDS quick $QUICK force $FORCE max_load $MAX_LOAD peer_env $PEER_ENV"
   echo "steps ours \"$S_OURS\" peers \"$S_PEER\" inbatch \"$S_INBATCH\" cdssm \"$S_CDSSM\" peer_cdssm \"$S_PEER_CDSSM\" sgemm_n $N_SGEMM"
   echo "cpu $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs) cores $(nproc) flags_avx512f $(grep -m1 -c avx512f /proc/cpuinfo)"
   echo "kernel $(uname -r)"
@@ -114,20 +117,28 @@ run() {
   printf '  %-22s train %8s q/s  encode %8s texts/s  (%5ss, load %s)\n' "$label" "${tq:--}" "${en:--}" "$s" "$l"
 }
 
-P=OMP_WAIT_POLICY=PASSIVE   # the peers' OpenMP threads otherwise spin between parallel regions (libgomp's default); ours sets it itself
+# The peers' second variant gets the runtime settings the kit gives itself (TorchRuntime.Initialize): a passive OpenMP
+# policy (libgomp's threads otherwise spin between parallel regions) and glibc malloc keeping freed memory instead of
+# returning every large block to the kernel (fresh pages for every large tensor otherwise; the same string as
+# Runtime/ProcessTuning.MallocTunables). Ours needs no variant: it sets both itself unless the user did.
+case "$PEER_ENV" in
+  tuned) P="OMP_WAIT_POLICY=PASSIVE GLIBC_TUNABLES=glibc.malloc.arena_max=1:glibc.malloc.mmap_max=0:glibc.malloc.trim_threshold=1073741824" ;;
+  passive) P="OMP_WAIT_POLICY=PASSIVE" ;;
+  *) echo "bench-all.sh: error: --peer-env must be tuned or passive, not '$PEER_ENV'" >&2; exit 2 ;;
+esac
 invocations=(
   "peer_dense|$PYTHON $PEER_DSSM $S_PEER"
-  "peer_dense_passive|$P $PYTHON $PEER_DSSM $S_PEER"
+  "peer_dense_$PEER_ENV|$P $PYTHON $PEER_DSSM $S_PEER"
   "ours_train|$DSSM bench train $S_OURS"
   "peer_sparse|$PYTHON $PEER_DSSM --sparse $S_PEER"
-  "peer_sparse_passive|$P $PYTHON $PEER_DSSM --sparse $S_PEER"
+  "peer_sparse_$PEER_ENV|$P $PYTHON $PEER_DSSM --sparse $S_PEER"
   "ours_encode|$DSSM bench encode"
   "peer_inbatch|$PYTHON $PEER_DSSM --inbatch --batch 1024 $S_PEER"
   "ours_inbatch|$DSSM bench train --sampler inbatch --batch 1024 $S_INBATCH"
-  "peer_inbatch_passive|$P $PYTHON $PEER_DSSM --inbatch --batch 1024 $S_PEER"
+  "peer_inbatch_$PEER_ENV|$P $PYTHON $PEER_DSSM --inbatch --batch 1024 $S_PEER"
   "peer_cdssm|$PYTHON $PEER_CDSSM $S_PEER_CDSSM"
   "ours_cdssm|$DSSM bench train --model cdssm $S_CDSSM"
-  "peer_cdssm_sparse|$PYTHON $PEER_CDSSM --sparse $S_PEER_CDSSM"
+  "peer_cdssm_sparse_$PEER_ENV|$P $PYTHON $PEER_CDSSM --sparse $S_PEER_CDSSM"
 )
 for r in $(seq 1 "$ROUNDS"); do
   echo "round $r of $ROUNDS (load $(load))"

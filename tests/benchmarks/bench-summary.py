@@ -24,30 +24,35 @@ FLOP = {
     ("ours_cdssm", "train_queries_per_s"): 6 * (2 * 90000 + 2 * 6000 + 3 * 76800),
     ("ours_cdssm", "encode_texts_per_s"): 90000 + 6000 + 76800,
 }
-for peer in ("peer_dense", "peer_dense_passive", "peer_sparse", "peer_sparse_passive"):
+ENVS = ("tuned", "passive")
+for peer in ["peer_dense", "peer_sparse"] + [f"peer_{m}_{e}" for m in ("dense", "sparse") for e in ENVS]:
     FLOP[(peer, "train_queries_per_s")] = 5e6
     FLOP[(peer, "encode_texts_per_s")] = 2.7e5
-for peer in ("peer_inbatch", "peer_inbatch_passive"):
+for peer in ["peer_inbatch"] + [f"peer_inbatch_{e}" for e in ENVS]:
     FLOP[(peer, "train_queries_per_s")] = FLOP[("ours_inbatch", "train_queries_per_s")]
     FLOP[(peer, "encode_texts_per_s")] = 2.7e5
-for peer in ("peer_cdssm", "peer_cdssm_sparse"):
+for peer in ["peer_cdssm", "peer_cdssm_sparse"] + [f"peer_cdssm_sparse_{e}" for e in ENVS]:
     FLOP[(peer, "train_queries_per_s")] = FLOP[("ours_cdssm", "train_queries_per_s")]
     FLOP[(peer, "encode_texts_per_s")] = FLOP[("ours_cdssm", "encode_texts_per_s")]
 
-DSSM_PEERS = ["peer_dense", "peer_dense_passive", "peer_sparse", "peer_sparse_passive", "peer_inbatch", "peer_inbatch_passive"]
-# (name, ours, metric, peers, target): a ratio per round of ours over the peer, or over the fastest of several peers.
-RATIOS = [
-    ("paper recipe: train / dense", "ours_train", "train_queries_per_s", ["peer_dense"], 6),
-    ("paper recipe: train / dense, PASSIVE", "ours_train", "train_queries_per_s", ["peer_dense_passive"], 6),
-    ("paper recipe: train / --sparse", "ours_train", "train_queries_per_s", ["peer_sparse"], 5),
-    ("paper recipe: train / --sparse, PASSIVE", "ours_train", "train_queries_per_s", ["peer_sparse_passive"], 5),
-    ("in-batch 1024: train / --inbatch", "ours_inbatch", "train_queries_per_s", ["peer_inbatch"], 3),
-    ("in-batch 1024: train / --inbatch, PASSIVE", "ours_inbatch", "train_queries_per_s", ["peer_inbatch_passive"], 3),
-    ("encode / fastest DSSM peer invocation", "ours_encode", "encode_texts_per_s", DSSM_PEERS, 2),
-    ("CDSSM: train / dense", "ours_cdssm", "train_queries_per_s", ["peer_cdssm"], 3),
-    ("CDSSM: train / --sparse", "ours_cdssm", "train_queries_per_s", ["peer_cdssm_sparse"], 3),
-    ("CDSSM: encode / fastest CDSSM peer invocation", "ours_cdssm", "encode_texts_per_s", ["peer_cdssm", "peer_cdssm_sparse"], None),
-]
+
+
+def ratios(env):
+    """(name, ours, metric, peers, target): ours over the peer in the same round, or over the fastest of several peers.
+    env: the peers' second variant (bench-all.sh --peer-env), tuned = PASSIVE OpenMP + the kit's malloc tunables."""
+    dssm_peers = ["peer_dense", f"peer_dense_{env}", "peer_sparse", f"peer_sparse_{env}", "peer_inbatch", f"peer_inbatch_{env}"]
+    return [
+        ("paper recipe: train / dense", "ours_train", "train_queries_per_s", ["peer_dense"], 6),
+        (f"paper recipe: train / dense, {env}", "ours_train", "train_queries_per_s", [f"peer_dense_{env}"], 6),
+        ("paper recipe: train / --sparse", "ours_train", "train_queries_per_s", ["peer_sparse"], 5),
+        (f"paper recipe: train / --sparse, {env}", "ours_train", "train_queries_per_s", [f"peer_sparse_{env}"], 5),
+        ("in-batch 1024: train / --inbatch", "ours_inbatch", "train_queries_per_s", ["peer_inbatch"], 3),
+        (f"in-batch 1024: train / --inbatch, {env}", "ours_inbatch", "train_queries_per_s", [f"peer_inbatch_{env}"], 3),
+        ("encode / fastest DSSM peer invocation", "ours_encode", "encode_texts_per_s", dssm_peers, 2),
+        ("CDSSM: train / dense", "ours_cdssm", "train_queries_per_s", ["peer_cdssm"], 3),
+        (f"CDSSM: train / --sparse, {env}", "ours_cdssm", "train_queries_per_s", [f"peer_cdssm_sparse_{env}"], 3),
+        ("CDSSM: encode / fastest CDSSM peer invocation", "ours_cdssm", "encode_texts_per_s", ["peer_cdssm", f"peer_cdssm_sparse_{env}"], None),
+    ]
 
 
 def fmt(x):
@@ -97,7 +102,8 @@ def main(out):
     print("\n## Ratios ours / peer, per round (same round), median (range)\n")
     print("| ratio | " + " | ".join(f"r{r}" for r in rounds) + " | median (range) | target |")
     print("|---|" + "---:|" * (len(rounds) + 2))
-    for name, ours, metric, peers, target in RATIOS:
+    env = config.get("options", "").split("peer_env ")[-1].split()[0] if "peer_env" in config.get("options", "") else "passive"
+    for name, ours, metric, peers, target in ratios(env):
         per = []
         for r in rounds:
             o = value[(ours, metric)].get(r)
