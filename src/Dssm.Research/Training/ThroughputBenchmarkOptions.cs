@@ -1,6 +1,7 @@
 using Dssm.Research.Models;
 using Dssm.Research.Runtime;
 using Dssm.Research.Sampling;
+using Dssm.Research.Text;
 
 namespace Dssm.Research.Training;
 
@@ -52,7 +53,7 @@ public sealed record ThroughputBenchmarkOptions
     public void Validate()
     {
         if (Sampler is not (SamplerKind.Random or SamplerKind.InBatch))
-            throw new ArgumentException($"bench train: sampler must be random or inbatch, not {Sampler}");
+            throw new ArgumentException($"bench train: sampler must be random or inbatch, not {OptionName.Of(Sampler)}");
         if (Sampler == SamplerKind.InBatch && Batch < 2) throw new ArgumentException($"bench train: in-batch negatives need a batch of at least 2, not {Batch}");
         if (Batch < 1 || Steps < 1 || Warmup < 0 || EncodeTexts < 1 || EncodeCalls < 1)
             throw new ArgumentException("bench train: batch, steps, encode texts and calls must be positive, warm-up not negative");
