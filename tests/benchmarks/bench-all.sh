@@ -133,6 +133,7 @@ invocations=(
   "peer_sparse|$PYTHON $PEER_DSSM --sparse $S_PEER"
   "peer_sparse_$PEER_ENV|$P $PYTHON $PEER_DSSM --sparse $S_PEER"
   "ours_encode|$DSSM bench encode"
+  "ours_encode_onnx|$DSSM bench encode --engine onnx"
   "peer_inbatch|$PYTHON $PEER_DSSM --inbatch --batch 1024 $S_PEER"
   "ours_inbatch|$DSSM bench train --sampler inbatch --batch 1024 $S_INBATCH"
   "peer_inbatch_$PEER_ENV|$P $PYTHON $PEER_DSSM --inbatch --batch 1024 $S_PEER"
