@@ -37,17 +37,14 @@ public static class BenchTrainCommands
         command.SetAction(parse =>
         {
             var kind = OptionName.Parse<ModelKind>(parse.GetValue(model)!, "model");
-            var defaults = new ThroughputBenchmarkOptions();
             var options = new ThroughputBenchmarkOptions
             {
                 Model = kind, Sampler = SamplerKinds.Parse(parse.GetValue(sampler)!), WordsPerText = parse.GetValue(words),
-                IdsPerWord = kind == ModelKind.Cdssm ? parse.GetValue(nnz) ?? defaults.IdsPerWord : defaults.IdsPerWord,
-                IdsPerText = kind == ModelKind.Dssm ? parse.GetValue(nnz) ?? defaults.IdsPerText : defaults.IdsPerText,
                 Vocabulary = parse.GetValue(vocab), Batch = parse.GetValue(batch), Negatives = parse.GetValue(negatives),
                 Steps = train ? parse.GetValue(steps) : 1, Warmup = train ? parse.GetValue(warmup) : 1,
                 Gamma = parse.GetValue(gamma), Threads = parse.GetValue(threads), Zipf = parse.GetValue(zipf), Lazy = !parse.GetValue(dense),
                 Device = Devices.Parse(parse.GetValue(device)!),
-            };
+            }.WithIdsPerBag(parse.GetValue(nnz));
             if (!train && OptionName.Parse<EncoderEngine>(parse.GetValue(engine)!, "engine") == EncoderEngine.Onnx)
             {
                 var textsPerSecond = OnnxEncodeBenchmark.Run(options);

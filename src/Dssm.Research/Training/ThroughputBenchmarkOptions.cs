@@ -49,6 +49,10 @@ public sealed record ThroughputBenchmarkOptions
     /// <summary>Documents through the document tower a step: B·(1+J) with sampled negatives, B in-batch.</summary>
     public int DocumentsPerStep => Sampler == SamplerKind.InBatch ? Batch : Batch * (1 + Negatives);
 
+    /// <summary>The peers' <c>--nnz</c>: ids per text for DSSM, per word for CDSSM; null keeps the default.</summary>
+    public ThroughputBenchmarkOptions WithIdsPerBag(int? ids) => ids is not { } n ? this
+        : Model == ModelKind.Cdssm ? this with { IdsPerWord = n } : this with { IdsPerText = n };
+
     /// <summary>Throws when the workload cannot be built.</summary>
     public void Validate()
     {

@@ -61,6 +61,17 @@ public class ThroughputBenchmarkTests
     }
 
     [Fact]
+    public void The_peers_nnz_is_ids_per_text_for_dssm_and_per_word_for_cdssm()
+    {
+        var cdssm = new ThroughputBenchmarkOptions { Model = ModelKind.Cdssm }.WithIdsPerBag(7);
+        Assert.Equal((7, 30), (cdssm.IdsPerWord, cdssm.IdsPerText));
+        var dssm = new ThroughputBenchmarkOptions().WithIdsPerBag(7);
+        Assert.Equal((5, 7), (dssm.IdsPerWord, dssm.IdsPerText));
+        var defaults = new ThroughputBenchmarkOptions();
+        Assert.Same(defaults, defaults.WithIdsPerBag(null));
+    }
+
+    [Fact]
     public void Samplers_without_a_synthetic_counterpart_are_refused()
     {
         var e = Assert.Throws<ArgumentException>(() => ThroughputBenchmark.Pool(Tiny with { Sampler = SamplerKind.Bm25 }));
