@@ -263,10 +263,10 @@ public sealed class Trainer : IDisposable
 
     /// <summary>
     /// The dev figure fell two epochs in a row while the training loss fell: the model is fitting the training clicks
-    /// at the expense of ranking (overfitting, or a learnable γ sharpening the softmax where it need not). Said once
-    /// per occurrence, so a reader of the log sees it before trusting the last epoch.
+    /// at the expense of ranking (overfitting, or a learnable γ sharpening the softmax where it need not). Said at every
+    /// epoch where it holds, so a reader of the log sees it before trusting the last epoch.
     /// </summary>
-    static string? OverfittingWarning(RunState state, string metric)
+    internal static string? OverfittingWarning(RunState state, string metric)
     {
         var (dev, loss) = (state.DevValues, state.TrainLosses);
         if (dev.Count < 3 || loss.Count < 3) return null;
