@@ -23,10 +23,22 @@ public static class TrainRecipes
         var paper = new TrainOptions();
         var options = onto with
         {
-            Model = paper.Model, Gamma = paper.Gamma, LearnableGamma = paper.LearnableGamma, GammaMin = paper.GammaMin, GammaMax = paper.GammaMax,
-            Negatives = paper.Negatives, Sampler = paper.Sampler, InBatch = paper.InBatch, NoDuplicates = paper.NoDuplicates,
-            HardRatio = paper.HardRatio, PseudoQueries = paper.PseudoQueries, PseudoQueriesPerDocument = paper.PseudoQueriesPerDocument,
-            BatchSize = paper.BatchSize, LearningRate = paper.LearningRate, Optimizer = paper.Optimizer, Loss = paper.Loss,
+            Model = paper.Model,
+            Gamma = paper.Gamma,
+            LearnableGamma = paper.LearnableGamma,
+            GammaMin = paper.GammaMin,
+            GammaMax = paper.GammaMax,
+            Negatives = paper.Negatives,
+            Sampler = paper.Sampler,
+            InBatch = paper.InBatch,
+            NoDuplicates = paper.NoDuplicates,
+            HardRatio = paper.HardRatio,
+            PseudoQueries = paper.PseudoQueries,
+            PseudoQueriesPerDocument = paper.PseudoQueriesPerDocument,
+            BatchSize = paper.BatchSize,
+            LearningRate = paper.LearningRate,
+            Optimizer = paper.Optimizer,
+            Loss = paper.Loss,
             Towers = paper.Towers,
             Hashing = onto.Hashing with { N = paper.Hashing.N, WordUnigrams = paper.Hashing.WordUnigrams, ChineseCharacters = paper.Hashing.ChineseCharacters, MaxFeatures = paper.Hashing.MaxFeatures, Mode = paper.Hashing.Mode },
         };
@@ -34,10 +46,13 @@ public static class TrainRecipes
         {
             TrainRecipe.Default => options with
             {
-                InBatch = true, Negatives = 0, NoDuplicates = true,
+                InBatch = true,
+                Negatives = 0,
+                NoDuplicates = true,
                 Towers = options.Towers with { SharedTowers = true },
                 Hashing = options.Hashing with { WordUnigrams = true, MaxFeatures = DefaultMaxFeatures },
-                PseudoQueries = PseudoQueryKind.Ict, PseudoQueriesPerDocument = 3,
+                PseudoQueries = PseudoQueryKind.Ict,
+                PseudoQueriesPerDocument = 3,
             },
             _ => options,
         };

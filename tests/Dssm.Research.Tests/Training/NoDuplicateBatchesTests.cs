@@ -1,4 +1,3 @@
-using Dssm.Research.Sampling;
 using Dssm.Research.Training;
 
 namespace Dssm.Research.Tests.Training;
