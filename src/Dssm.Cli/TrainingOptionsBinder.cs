@@ -50,7 +50,7 @@ public sealed class TrainingOptionsBinder
     readonly Option<string> hidden = new("--hidden") { Description = "Hidden layer sizes, e.g. 300,300 (the paper)." };
     readonly Option<int> output = new("--output") { Description = "Size of the semantic vector (the paper: 128)." };
     readonly Option<double> gammaMax = new("--gamma-max") { Description = "--learnable-gamma: upper bound of γ (default 50; the lower is 1)." };
-    readonly Option<string> pseudoQueries = new("--pseudo-queries") { Description = "none | ict (a sentence of a document as a query for it; Lee et al. 2019) | title: corpus-only pseudo-queries mixed into the training clicks." };
+    readonly Option<string> pseudoQueries = new("--pseudo-queries") { Description = "none | ict (a sentence of a document as a query for it; Lee et al. 2019) | title | auto (ict when the training clicks are fewer than the documents; the default): corpus-only pseudo-queries mixed into the training clicks." };
     readonly Option<int> pseudoPerDocument = new("--pseudo-queries-per-doc") { Description = "Pseudo-queries per document (default 3)." };
     readonly Option<int> seed = CommonOptions.Seed();
     readonly Option<string> device = CommonOptions.Device();

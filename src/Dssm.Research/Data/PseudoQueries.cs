@@ -26,10 +26,20 @@ public static class PseudoQueries
     static readonly Tokenizer Words = new EnglishTokenizer();
 
     /// <summary>
+    /// <see cref="PseudoQueryKind.Auto"/> made concrete: inverse-cloze pseudo-queries for a click set smaller than the
+    /// corpus (the man-page benchmark: 783 clicks, 1,099 pages — they raise dev NDCG@10 from 0.55 to 0.59), none for a
+    /// larger one (semantic-clicks: 12,641 clicks, 2,320 pages, where queries and pages share no words by construction
+    /// and sentence queries, which do, lower dev NDCG@10 from 0.82 to 0.76). Other kinds are returned as they are.
+    /// </summary>
+    public static PseudoQueryKind Resolve(PseudoQueryKind kind, int clicks, int documents) =>
+        kind != PseudoQueryKind.Auto ? kind : clicks < documents ? PseudoQueryKind.Ict : PseudoQueryKind.None;
+
+    /// <summary>
     /// (document index, query text) pairs, at most <paramref name="perDocument"/> per document, in document order.
     /// </summary>
     public static IReadOnlyList<(int Document, string Query)> Make(PseudoQueryKind kind, IReadOnlyList<BeirDocument> documents, int perDocument, long seed)
     {
+        if (kind == PseudoQueryKind.Auto) throw new ArgumentException("resolve the auto pseudo-queries first (PseudoQueries.Resolve)", nameof(kind));
         var result = new List<(int, string)>();
         if (kind == PseudoQueryKind.None) return result;
         for (var i = 0; i < documents.Count; i++)

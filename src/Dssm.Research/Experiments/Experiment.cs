@@ -34,7 +34,8 @@ public static class Experiment
         var clicks = train.QueryIds.SelectMany(q => train.Relevant(q).Select(d => (queryIndex[q], docIndex[d]))).ToList();
         var realQueries = queries.Count;
         // Corpus-only pseudo-queries join the query table after the real ones (the dev evaluator ranks by query id, so it never sees them).
-        var pseudo = PseudoQueries.Make(options.PseudoQueries, data.Documents, options.PseudoQueriesPerDocument, options.Seed);
+        var pseudoKind = PseudoQueries.Resolve(options.PseudoQueries, clicks.Count, documents.Count);
+        var pseudo = PseudoQueries.Make(pseudoKind, data.Documents, options.PseudoQueriesPerDocument, options.Seed);
         foreach (var (doc, text) in pseudo)
         {
             clicks.Add((queries.Count, doc));
@@ -63,7 +64,7 @@ public static class Experiment
             ["data"] = Path.GetFullPath(dataDir), ["split"] = split,
             ["documents"] = documents.Count, ["queries"] = realQueries, ["clicks"] = clicks.Count - pseudo.Count,
         };
-        if (pseudo.Count > 0) record["pseudo_queries"] = pseudo.Count;
+        if (options.PseudoQueries != PseudoQueryKind.None) record["pseudo_queries"] = new Dictionary<string, object?> { ["kind"] = OptionName.Of(pseudoKind), ["count"] = pseudo.Count };
         foreach (var note in notes) record[(string)note["event"]!] = note.Where(p => p.Key != "event").ToDictionary(p => p.Key, p => p.Value);
         using var trainer = new Trainer(options, clickData, hasher, dev, progress, hard) { Notes = notes };
         return trainer.Run(runDir, resume, record);

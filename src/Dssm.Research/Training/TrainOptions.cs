@@ -99,8 +99,9 @@ public sealed record TrainOptions
 
     /// <summary>
     /// Corpus-only pseudo-queries mixed into the training clicks (<see cref="PseudoQueryKind"/>): the inverse
-    /// cloze task of Lee et al. 2019 (a sentence of a document as the query for it) or a document's title.
-    /// For small click sets; built from the corpus alone, never from dev or test queries.
+    /// cloze task of Lee et al. 2019 (a sentence of a document as the query for it) or a document's title, or
+    /// <c>auto</c>: the inverse cloze task when the clicks are fewer than the documents. For small click sets;
+    /// built from the corpus alone, never from dev or test queries.
     /// </summary>
     [JsonConverter(typeof(JsonStringEnumConverter))]
     public PseudoQueryKind PseudoQueries { get; init; } = PseudoQueryKind.None;
@@ -207,7 +208,7 @@ public sealed record TrainOptions
         Check(HardRatio is >= 0 and <= 1, nameof(HardRatio), "a share between 0 and 1");
         Check(HardNegativeMargin >= 0, nameof(HardNegativeMargin), "≥ 0 (0 = off)");
         Check(NearDuplicateJaccard is >= 0 and <= 1, nameof(NearDuplicateJaccard), "between 0 and 1 (0 = off)");
-        Check(Enum.IsDefined(PseudoQueries), nameof(PseudoQueries), "none, ict or title");
+        Check(Enum.IsDefined(PseudoQueries), nameof(PseudoQueries), "none, ict, title or auto");
         Check(PseudoQueriesPerDocument >= 1, nameof(PseudoQueriesPerDocument), "≥ 1");
         Check(Epochs >= 1, nameof(Epochs), "≥ 1");
         Check(LearningRate > 0, nameof(LearningRate), "> 0");

@@ -8,8 +8,9 @@ namespace Dssm.Research.Training;
 /// the dev splits of the man-page benchmark (English and Chinese) and of semantic-clicks chose, seeds 1–3:
 /// in-batch negatives (every other row's positive, sentence-transformers' MultipleNegativesRankingLoss), one
 /// tower for both sides, word unigrams beside the letter trigrams (exact-term evidence the trigrams blur; the
-/// vocabulary capped so memory stays bounded on large corpora), and inverse-cloze pseudo-queries from the
-/// corpus mixed into the clicks. A recipe sets only what it is about: epochs, patience, seed, device and
+/// vocabulary capped so memory stays bounded on large corpora), no text twice in a batch, and inverse-cloze
+/// pseudo-queries from the corpus mixed into the clicks when the clicks are fewer than the documents
+/// (<see cref="PseudoQueryKind.Auto"/>). A recipe sets only what it is about: epochs, patience, seed, device and
 /// threads stay as the caller had them.
 /// </summary>
 public static class TrainRecipes
@@ -51,7 +52,7 @@ public static class TrainRecipes
                 NoDuplicates = true,
                 Towers = options.Towers with { SharedTowers = true },
                 Hashing = options.Hashing with { WordUnigrams = true, MaxFeatures = DefaultMaxFeatures },
-                PseudoQueries = PseudoQueryKind.Ict,
+                PseudoQueries = PseudoQueryKind.Auto,
                 PseudoQueriesPerDocument = 3,
             },
             _ => options,

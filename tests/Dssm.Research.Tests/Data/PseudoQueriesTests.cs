@@ -41,4 +41,13 @@ public sealed class PseudoQueriesTests
         Assert.Equal([(0, "cp"), (1, "ls")], PseudoQueries.Make(PseudoQueryKind.Title, Docs, perDocument: 3, seed: 1));
         Assert.Empty(PseudoQueries.Make(PseudoQueryKind.None, Docs, perDocument: 3, seed: 1));
     }
+
+    [Fact]
+    public void Auto_means_the_inverse_cloze_task_for_fewer_clicks_than_documents()
+    {
+        Assert.Equal(PseudoQueryKind.Ict, PseudoQueries.Resolve(PseudoQueryKind.Auto, clicks: 783, documents: 1099));
+        Assert.Equal(PseudoQueryKind.None, PseudoQueries.Resolve(PseudoQueryKind.Auto, clicks: 12641, documents: 2320));
+        Assert.Equal(PseudoQueryKind.Title, PseudoQueries.Resolve(PseudoQueryKind.Title, clicks: 12641, documents: 2320));
+        Assert.Throws<ArgumentException>(() => PseudoQueries.Make(PseudoQueryKind.Auto, Docs, 3, 1));
+    }
 }
