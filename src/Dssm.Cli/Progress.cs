@@ -15,6 +15,7 @@ public static class Progress
             {
                 if (terminal) Console.Error.Write("\r\u001b[K");
                 Console.Error.WriteLine($"epoch {p.Epoch}/{p.Epochs}  dev {p.DevMetric} {dev:F4}");
+                if (p.Warning is { } warning) Console.Error.WriteLine($"warning: {warning}");
                 return;
             }
             if (double.IsNaN(p.Loss)) return;

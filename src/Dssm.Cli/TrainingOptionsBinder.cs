@@ -1,5 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
+using Dssm.Research.Data;
+using Dssm.Research.Experiments;
 using Dssm.Research.Losses;
 using Dssm.Research.Models;
 using Dssm.Research.Runtime;
@@ -10,9 +12,10 @@ using Dssm.Research.Training;
 namespace Dssm.Cli;
 
 /// <summary>
-/// The training options of <c>dssm train</c>, <c>ablate</c> and <c>quickstart</c>: a --config JSON file (a
-/// TrainOptions object, e.g. the "options" of a run's config.json) as the base, then each flag the user
-/// actually gave on top of it.
+/// The training options of <c>dssm train</c>, <c>ablate</c> and <c>quickstart</c>: the command's defaults (the
+/// default recipe, <see cref="TrainRecipes"/>), or <c>--recipe paper</c>, or a --config JSON file (a TrainOptions
+/// object, e.g. the "options" of a run's config.json; fields it lacks take the record's defaults, the paper's) as
+/// the base, then each flag the user actually gave on top of it.
 /// </summary>
 public sealed class TrainingOptionsBinder
 {
@@ -24,10 +27,10 @@ public sealed class TrainingOptionsBinder
     readonly Option<string> sampler = new("--sampler") { Description = "random | inbatch | popular | bm25." };
     readonly Option<int> epochs = new("--epochs") { Description = "Passes over the training clicks." };
     readonly Option<int> batch = new("--batch") { Description = "Queries per mini-batch." };
-    readonly Option<double> lr = new("--lr") { Description = "Learning rate." };
+    readonly Option<double> lr = new("--lr", "--learning-rate") { Description = "Learning rate." };
     readonly Option<string> optimizer = new("--optimizer") { Description = "adam | sgd." };
     readonly Option<string> tokenizer = new("--tokenizer") { Description = "english | chinese | chinese-chars | mixed." };
-    readonly Option<bool> sharedTowers = new("--shared-towers") { Description = "One tower for query and document (true | false; the default for --pairs)." };
+    readonly Option<bool> sharedTowers = new("--shared-towers") { Description = "One tower for query and document (true | false; the default recipe and --pairs: true; the paper: two)." };
     readonly Option<bool> chineseCharacters = new("--chinese-characters") { Description = "Add each Han character of a Chinese word as a feature beside the word (true | false; the default for --pairs)." };
     readonly Option<int> ngram = new("--ngram") { Description = "Letter n-gram size (2–5; the paper: 3)." };
     readonly Option<int> steps = new("--max-steps-per-epoch") { Description = "Cap each epoch at this many steps (quick runs)." };
@@ -37,37 +40,64 @@ public sealed class TrainingOptionsBinder
     readonly Option<string> loss = new("--loss") { Description = "softmax (over γ·cosine with J negatives, the paper) | pointwise (binary cross-entropy; the default for --pairs)." };
     readonly Option<int> streamBuffer = new("--stream-buffer") { Description = "--pairs only: stream the file from disk, shuffling this many rows at a time (0 = load it into memory)." };
     readonly Option<int> checkpointEvery = new("--checkpoint-every") { Description = "Also checkpoint every N steps." };
+    readonly Option<string> recipe = new("--recipe") { Description = "default (in-batch negatives, shared towers, word unigrams, inverse-cloze pseudo-queries; chosen on real dev data, see README) | paper (Huang et al. 2013: J = 4 random, γ = 10, separate towers, trigrams)." };
+    readonly Option<bool> inBatch = new("--inbatch") { Description = "Every other row's positive (and sampled negative) is a candidate: one (B × B·(1+J)) score matrix, as sentence-transformers' MultipleNegativesRankingLoss; --negatives then counts the extra sampled ones (0 = none). '--inbatch false' turns it off." };
+    readonly Option<bool> noDuplicates = new("--no-duplicates") { Description = "No document or query text twice in a batch (in-batch candidates are never copies of the positive)." };
+    readonly Option<double> hardRatio = new("--hard-ratio") { Description = "--sampler bm25: share of the J negatives from BM25's guarded top (the rest random), e.g. 0.5." };
+    readonly Option<double> hardMargin = new("--hard-margin") { Description = "--sampler bm25: skip candidates scoring above this fraction of the positive's BM25 (default 0.95; 0 = off)." };
+    readonly Option<bool> wordUnigrams = new("--word-unigrams") { Description = "Add each word as a feature beside its letter n-grams." };
+    readonly Option<int> maxFeatures = new("--max-features") { Description = "Keep the N most frequent input features (trigrams and words) of the fitted vocabulary." };
+    readonly Option<string> hidden = new("--hidden") { Description = "Hidden layer sizes, e.g. 300,300 (the paper)." };
+    readonly Option<int> output = new("--output") { Description = "Size of the semantic vector (the paper: 128)." };
+    readonly Option<double> gammaMax = new("--gamma-max") { Description = "--learnable-gamma: upper bound of γ (default 50; the lower is 1)." };
+    readonly Option<string> pseudoQueries = new("--pseudo-queries") { Description = "none | ict (a sentence of a document as a query for it; Lee et al. 2019) | title | auto (ict when the training clicks are fewer than the documents; the default): corpus-only pseudo-queries mixed into the training clicks." };
+    readonly Option<int> pseudoPerDocument = new("--pseudo-queries-per-doc") { Description = "Pseudo-queries per document (default 3)." };
     readonly Option<int> seed = CommonOptions.Seed();
     readonly Option<string> device = CommonOptions.Device();
     readonly Option<int> threads = CommonOptions.Threads();
 
     public void AddTo(Command command)
     {
-        foreach (var o in new Option[] { config, model, gamma, learnableGamma, negatives, sampler, epochs, batch, lr, optimizer, tokenizer, sharedTowers, chineseCharacters, ngram, steps, patience, clip, nonFinite, loss, streamBuffer, checkpointEvery, seed, device, threads })
+        foreach (var o in new Option[] { recipe, config, model, gamma, learnableGamma, gammaMax, negatives, sampler, inBatch, noDuplicates, hardRatio, hardMargin, epochs, batch, lr, optimizer,
+                     tokenizer, ngram, wordUnigrams, chineseCharacters, maxFeatures, sharedTowers, hidden, output, pseudoQueries, pseudoPerDocument,
+                     steps, patience, clip, nonFinite, loss, streamBuffer, checkpointEvery, seed, device, threads })
             command.Options.Add(o);
     }
 
     public TrainOptions Bind(ParseResult parse, TrainOptions? defaults = null)
     {
-        var options = defaults ?? new TrainOptions();
+        var options = defaults ?? TrainRecipes.Of(TrainRecipe.Default);
+        bool Given(Option o) => parse.GetResult(o) is { Implicit: false };
+        if (Given(recipe) && Given(config)) throw new ArgumentException("--recipe and --config both set the whole recipe; give one (a config file is complete in itself)");
+        if (Given(recipe)) options = TrainRecipes.Apply(OptionName.Parse<TrainRecipe>(parse.GetValue(recipe)!, "recipe"), options);
         if (parse.GetValue(config) is { } file)
         {
             try { options = JsonSerializer.Deserialize<TrainOptions>(File.ReadAllText(file), Json.Options) ?? options; }
             catch (JsonException e) { throw new InvalidDataException($"{file}: not a TrainOptions JSON object ({e.Message})"); }
         }
-        bool Given(Option o) => parse.GetResult(o) is { Implicit: false };
         if (Given(model)) options = options with { Model = OptionName.Parse<ModelKind>(parse.GetValue(model)!, "model") };
         if (Given(gamma)) options = options with { Gamma = parse.GetValue(gamma) };
         if (Given(learnableGamma)) options = options with { LearnableGamma = parse.GetValue(learnableGamma) };
+        if (Given(gammaMax)) options = options with { GammaMax = parse.GetValue(gammaMax) };
         if (Given(negatives)) options = options with { Negatives = parse.GetValue(negatives) };
+        if (Given(inBatch)) options = options with { InBatch = parse.GetValue(inBatch) };
+        if (Given(noDuplicates)) options = options with { NoDuplicates = parse.GetValue(noDuplicates) };
+        if (Given(hardRatio)) options = options with { HardRatio = parse.GetValue(hardRatio) };
+        if (Given(hardMargin)) options = options with { HardNegativeMargin = parse.GetValue(hardMargin) };
+        if (Given(wordUnigrams)) options = options with { Hashing = options.Hashing with { WordUnigrams = parse.GetValue(wordUnigrams) } };
+        if (Given(chineseCharacters)) options = options with { Hashing = options.Hashing with { ChineseCharacters = parse.GetValue(chineseCharacters) } };
+        if (Given(maxFeatures)) options = options with { Hashing = options.Hashing with { MaxFeatures = parse.GetValue(maxFeatures) } };
+        if (Given(sharedTowers)) options = options with { Towers = options.Towers with { SharedTowers = parse.GetValue(sharedTowers) } };
+        if (Given(hidden)) options = options with { Towers = options.Towers with { Hidden = Ablation.ParseLayers(parse.GetValue(hidden)!, "--hidden") } };
+        if (Given(output)) options = options with { Towers = options.Towers with { Output = parse.GetValue(output) } };
+        if (Given(pseudoQueries)) options = options with { PseudoQueries = OptionName.Parse<PseudoQueryKind>(parse.GetValue(pseudoQueries)!, "pseudo-queries") };
+        if (Given(pseudoPerDocument)) options = options with { PseudoQueriesPerDocument = parse.GetValue(pseudoPerDocument) };
         if (Given(sampler)) options = options with { Sampler = SamplerKinds.Parse(parse.GetValue(sampler)!) };
         if (Given(epochs)) options = options with { Epochs = parse.GetValue(epochs) };
         if (Given(batch)) options = options with { BatchSize = parse.GetValue(batch) };
         if (Given(lr)) options = options with { LearningRate = parse.GetValue(lr) };
         if (Given(optimizer)) options = options with { Optimizer = OptionName.Parse<OptimizerKind>(parse.GetValue(optimizer)!, "optimizer") };
         if (Given(tokenizer)) options = options with { Hashing = options.Hashing with { Tokenizer = TokenizerFactory.Parse(parse.GetValue(tokenizer)!) } };
-        if (Given(sharedTowers)) options = options with { Towers = options.Towers with { SharedTowers = parse.GetValue(sharedTowers) } };
-        if (Given(chineseCharacters)) options = options with { Hashing = options.Hashing with { ChineseCharacters = parse.GetValue(chineseCharacters) } };
         if (Given(ngram)) options = options with { Hashing = options.Hashing with { N = parse.GetValue(ngram) } };
         if (Given(steps)) options = options with { MaxStepsPerEpoch = parse.GetValue(steps) };
         if (Given(patience)) options = options with { Patience = parse.GetValue(patience) };

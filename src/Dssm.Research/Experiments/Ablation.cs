@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Dssm.Research.Data;
 using Dssm.Research.Evaluation;
 using Dssm.Research.Losses;
 using Dssm.Research.Models;
@@ -18,7 +19,14 @@ namespace Dssm.Research.Experiments;
 public static class Ablation
 {
     /// <summary>Option names that <see cref="Apply"/> understands.</summary>
-    public static readonly IReadOnlyList<string> Params = ["gamma", "negatives", "sampler", "model", "lr", "batch", "epochs", "ngram", "hidden", "output", "optimizer", "loss"];
+    public static readonly IReadOnlyList<string> Params = ["gamma", "negatives", "sampler", "model", "lr", "batch", "epochs", "ngram", "hidden", "output", "optimizer", "loss",
+        "recipe", "inbatch", "no-duplicates", "hard-ratio", "word-unigrams", "chinese-characters", "max-features", "shared-towers", "pseudo-queries", "pseudo-queries-per-doc"];
+
+    /// <summary>Layer sizes written <c>300-300</c> or <c>300,300</c>.</summary>
+    /// <exception cref="ArgumentException">a size that is not a positive integer; the message names <paramref name="what"/>.</exception>
+    public static int[] ParseLayers(string text, string what) =>
+        text.Split(['-', ','], StringSplitOptions.TrimEntries).Select(p => int.TryParse(p, NumberStyles.None, CultureInfo.InvariantCulture, out var v) && v > 0 ? v
+            : throw new ArgumentException($"{what}: '{text}' is not a list of layer sizes (e.g. 300,300)")).ToArray();
 
     /// <summary><paramref name="baseline"/> with one option set from text, e.g. ("gamma", "20") or ("gamma", "learnable").</summary>
     /// <exception cref="ArgumentException">an unknown option, or a value it cannot take; the message names <c>--values</c>, the value and what the option takes.</exception>
@@ -33,6 +41,7 @@ public static class Ablation
             catch (ArgumentException) { throw Bad(what, string.Join(", ", OptionName.All<T>())); }
         }
         int[] Layers() => value.Split('-').Select(p => int.TryParse(p, NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : throw Bad("a list of layer sizes", "sizes joined by '-', e.g. 300-300")).ToArray();
+        bool B() => value.ToLowerInvariant() switch { "true" or "on" or "1" => true, "false" or "off" or "0" => false, _ => throw Bad("a switch", "true or false") };
         return param switch
         {
             "gamma" when value == "learnable" => baseline with { LearnableGamma = true },
@@ -48,6 +57,16 @@ public static class Ablation
             "output" => baseline with { Towers = baseline.Towers with { Output = I() } },
             "optimizer" => baseline with { Optimizer = Named<OptimizerKind>("an optimizer") },
             "loss" => baseline with { Loss = Named<LossKind>("a loss") },
+            "recipe" => TrainRecipes.Apply(Named<TrainRecipe>("a recipe"), baseline),
+            "inbatch" => baseline with { InBatch = B() },
+            "no-duplicates" => baseline with { NoDuplicates = B() },
+            "hard-ratio" => baseline with { HardRatio = D("shares between 0 and 1") },
+            "word-unigrams" => baseline with { Hashing = baseline.Hashing with { WordUnigrams = B() } },
+            "chinese-characters" => baseline with { Hashing = baseline.Hashing with { ChineseCharacters = B() } },
+            "max-features" => baseline with { Hashing = baseline.Hashing with { MaxFeatures = value == "all" ? null : I() } },
+            "shared-towers" => baseline with { Towers = baseline.Towers with { SharedTowers = B() } },
+            "pseudo-queries" => baseline with { PseudoQueries = Named<PseudoQueryKind>("a pseudo-query kind") },
+            "pseudo-queries-per-doc" => baseline with { PseudoQueriesPerDocument = I() },
             _ => throw new ArgumentException($"--param {param} is not one of {string.Join(", ", Params)}"),
         };
     }
@@ -67,8 +86,23 @@ public static class Ablation
         "output" => options.Towers.Output.ToString(CultureInfo.InvariantCulture),
         "optimizer" => OptionName.Of(options.Optimizer),
         "loss" => OptionName.Of(options.Loss),
+        "recipe" => Same(TrainRecipes.Apply(TrainRecipe.Paper, options), options) ? "paper" : Same(TrainRecipes.Apply(TrainRecipe.Default, options), options) ? "default" : "custom",
+        "inbatch" => Switch(options.InBatch),
+        "no-duplicates" => Switch(options.NoDuplicates),
+        "hard-ratio" => options.HardRatio.ToString("R", CultureInfo.InvariantCulture),
+        "word-unigrams" => Switch(options.Hashing.WordUnigrams),
+        "chinese-characters" => Switch(options.Hashing.ChineseCharacters),
+        "max-features" => options.Hashing.MaxFeatures?.ToString(CultureInfo.InvariantCulture) ?? "all",
+        "shared-towers" => Switch(options.Towers.SharedTowers),
+        "pseudo-queries" => OptionName.Of(options.PseudoQueries),
+        "pseudo-queries-per-doc" => options.PseudoQueriesPerDocument.ToString(CultureInfo.InvariantCulture),
         _ => throw new ArgumentException($"--param {param} is not one of {string.Join(", ", Params)}"),
     };
+
+    static string Switch(bool on) => on ? "true" : "false";
+
+    // Compared as config.json would write them: records holding arrays (layer sizes) do not compare by value.
+    static bool Same(TrainOptions a, TrainOptions b) => JsonSerializer.Serialize(a, Json.Options) == JsonSerializer.Serialize(b, Json.Options);
 
     /// <summary>Parses <c>--seeds 1,2,3</c>.</summary>
     /// <exception cref="ArgumentException">a seed that is not an integer, a repeated seed, or none.</exception>

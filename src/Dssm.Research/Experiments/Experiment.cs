@@ -32,6 +32,15 @@ public static class Experiment
         var queryIndex = queries.Select((q, i) => (q.Key, i)).ToDictionary(p => p.Key, p => p.i, StringComparer.Ordinal);
         var train = data.Qrels(split);
         var clicks = train.QueryIds.SelectMany(q => train.Relevant(q).Select(d => (queryIndex[q], docIndex[d]))).ToList();
+        var realQueries = queries.Count;
+        // Corpus-only pseudo-queries join the query table after the real ones (the dev evaluator ranks by query id, so it never sees them).
+        var pseudoKind = PseudoQueries.Resolve(options.PseudoQueries, clicks.Count, documents.Count);
+        var pseudo = PseudoQueries.Make(pseudoKind, data.Documents, options.PseudoQueriesPerDocument, options.Seed);
+        foreach (var (doc, text) in pseudo)
+        {
+            clicks.Add((queries.Count, doc));
+            queries.Add(($"pseudo:{documents[doc].Id}:{queries.Count - realQueries}", text));
+        }
         var clickData = new ClickData(documents, queries, clicks);
 
         var hasher = resume
@@ -40,27 +49,24 @@ public static class Experiment
                 ? WordHasher.Fit(documents.Select(d => d.Item2).Concat(train.QueryIds.Select(q => data.Queries[q])), options.Hashing)
                 : new WordHasher(options.Hashing);
         IDevEvaluator? dev = data.Splits.Contains("dev")
-            ? new RankingDevEvaluator(data.Qrels("dev"), documents.Select(d => d.Id).ToList(), queries.Select(q => q.Key).ToList(), options.DevMetric)
+            ? new RankingDevEvaluator(data.Qrels("dev"), documents.Select(d => d.Id).ToList(), queries.Take(realQueries).Select(q => q.Key).ToList(), options.DevMetric)
             : null;
+        var notes = new List<IReadOnlyDictionary<string, object?>>();
         Func<int, IReadOnlyList<int>>? hard = null;
-        if (options.Sampler == SamplerKind.Bm25)
+        if (options.Sampler == SamplerKind.Bm25 && (!options.InBatch || options.Negatives > 0))
         {
-            // The BM25 of the baselines (TrainOptions.HardNegativeAnalyzer, by default Lucene's stemmed analysis), not the model's tokenizer.
-            var tokenizer = AnalyzerFactory.Create(options.HardNegativeAnalyzer, options.Hashing.Tokenizer);
-            var bm25 = new Bm25(documents.AsParallel().AsOrdered().Select(d => (d.Id, tokenizer.Tokenize(d.Item2))));
-            var trainQueries = new HashSet<int>(clicks.Select(c => c.Item1));
-            var pools = new IReadOnlyList<int>[queries.Count];
-            Parallel.For(0, queries.Count, q => pools[q] = trainQueries.Contains(q)
-                ? bm25.Search(tokenizer.Tokenize(queries[q].Value), options.HardNegativePool + 5).Select(h => docIndex[h.DocId]).ToList()
-                : Array.Empty<int>());
+            var (pools, counts) = HardNegativePools.Build(documents.Select(d => d.Item2).ToList(), queries.Select(q => q.Value).ToList(), clickData.PositivesOf, options);
             hard = q => pools[q];
+            notes.Add(counts.ToRecord());
         }
         var record = new Dictionary<string, object?>(provenance ?? new Dictionary<string, object?>())
         {
             ["data"] = Path.GetFullPath(dataDir), ["split"] = split,
-            ["documents"] = documents.Count, ["queries"] = queries.Count, ["clicks"] = clicks.Count,
+            ["documents"] = documents.Count, ["queries"] = realQueries, ["clicks"] = clicks.Count - pseudo.Count,
         };
-        using var trainer = new Trainer(options, clickData, hasher, dev, progress, hard);
+        if (options.PseudoQueries != PseudoQueryKind.None) record["pseudo_queries"] = new Dictionary<string, object?> { ["kind"] = OptionName.Of(pseudoKind), ["count"] = pseudo.Count };
+        foreach (var note in notes) record[(string)note["event"]!] = note.Where(p => p.Key != "event").ToDictionary(p => p.Key, p => p.Value);
+        using var trainer = new Trainer(options, clickData, hasher, dev, progress, hard) { Notes = notes };
         return trainer.Run(runDir, resume, record);
     }
 

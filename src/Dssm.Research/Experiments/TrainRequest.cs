@@ -35,7 +35,7 @@ public sealed record TrainRequest(string RunDirectory, string? Data = null, stri
     public const int StreamRows = 65_536;
 
     /// <summary>Trains. <paramref name="bind"/> turns the defaults — pointwise loss for a pair file, else
-    /// <see cref="TrainOptions"/>'s — into the run's options (the command line's flags on top of them).</summary>
+    /// the default recipe (<see cref="TrainRecipes"/>) — into the run's options (the command line's flags on top of them).</summary>
     /// <exception cref="ArgumentException">neither or both of a dataset and a pair file, or streaming without a pair file.</exception>
     public TrainResult Run(Func<TrainOptions, TrainOptions> bind, IReadOnlyDictionary<string, object?>? provenance = null, Action<TrainProgress>? progress = null)
     {
@@ -48,7 +48,7 @@ public sealed record TrainRequest(string RunDirectory, string? Data = null, stri
         var devPairs = DevPairs ?? (Resume && pairs is not null ? new RunFolder(RunDirectory).ReadProvenance().DevPairs : null);
         if ((data is null) == (pairs is null)) throw new ArgumentException("give exactly one of --data DIR or --pairs FILE.tsv");
         if (devPairs is not null && pairs is null) throw new ArgumentException("--dev-pairs early-stops a pair run: give --pairs FILE.tsv (a BEIR folder uses its dev split)");
-        var options = bind(pairs is not null ? PairDefaults : new TrainOptions());
+        var options = bind(pairs is not null ? PairDefaults : TrainRecipes.Of(TrainRecipe.Default));
         if (Stream)
         {
             if (pairs is null) throw new ArgumentException("--stream reads a pair file: give --pairs FILE.tsv");

@@ -45,8 +45,10 @@ internal sealed class PairStreamSource : ITrainingSource
     {
         this.options = options; this.stream = stream; this.featurizer = featurizer; this.perWord = perWord;
         clicks = options.Loss == LossKind.Softmax;
-        if (clicks && options.Sampler is not (SamplerKind.Random or SamplerKind.InBatch))
+        if (clicks && options.Sampler is not (SamplerKind.Random or SamplerKind.InBatch) && !(options.InBatch && options.Negatives == 0))
             throw new ArgumentException($"training option Sampler: {options.Sampler} needs the whole corpus in memory; a streamed pair file samples random or in-batch negatives");
+        if (clicks && options.NoDuplicates)
+            throw new ArgumentException("training option NoDuplicates: the no-duplicates order regroups a whole epoch; a streamed pair file is read block by block (load it into memory, --stream-buffer 0)");
         if (stream.ShuffleBuffer < 1) throw new ArgumentException($"shuffle buffer: {stream.ShuffleBuffer}; expected ≥ 1 row");
         blockRows = (int)Math.Min(int.MaxValue / 2, ((long)stream.ShuffleBuffer + options.BatchSize - 1) / options.BatchSize * options.BatchSize);
         (Rows, Positives) = stream.Count();
@@ -112,6 +114,7 @@ internal sealed class PairStreamSource : ITrainingSource
                 }
             return new TrainingBatch(Featurize(queries), Featurize(positives), mask, null, size);
         }
+        if (options.InBatch && j == 0) return InBatch(batch, queries, batch.ToArray().Select(p => p.Doc).ToArray(), size);
         var rng = Rng.For(options.Seed, 1, globalStep);
         var candidates = new string[size * (1 + j)];
         for (var i = 0; i < size; i++)
@@ -133,7 +136,23 @@ internal sealed class PairStreamSource : ITrainingSource
                     $"{stream.File}: a block of {block.Length} clicks has fewer than J = {j} documents unrelated to the query '{query}'; use fewer negatives or a larger shuffle buffer");
             }
         }
-        return new TrainingBatch(Featurize(queries), Featurize(candidates), null, null, size);
+        return options.InBatch ? InBatch(batch, queries, candidates, size) : new TrainingBatch(Featurize(queries), Featurize(candidates), null, null, size);
+    }
+
+    /// <summary>
+    /// Every document of the batch a candidate of every row (<see cref="TrainOptions.InBatch"/>); the block knows no
+    /// other positives, so column c is dropped for row i when it holds row i's document, or is the positive of a
+    /// row with row i's query.
+    /// </summary>
+    TrainingBatch InBatch(ReadOnlySpan<PointwisePair> batch, string[] queries, string[] candidates, int size)
+    {
+        var per = candidates.Length / size;
+        var mask = new bool[size * candidates.Length];
+        for (var i = 0; i < size; i++)
+            for (var c = 0; c < candidates.Length; c++)
+                mask[i * candidates.Length + c] = c == i * per
+                    || (candidates[c] != batch[i].Doc && (c % per != 0 || batch[c / per].Query != batch[i].Query));
+        return new TrainingBatch(Featurize(queries), Featurize(candidates), mask, null, size);
     }
 
     Models.ModelBatch Featurize(string[] texts)

@@ -19,4 +19,12 @@ public sealed class RunState
     /// checkpoint between two log lines logs the same mean as the uninterrupted run.</summary>
     public double WindowLoss { get; set; }
     public int WindowSteps { get; set; }
+
+    /// <summary>The loss summed over the current epoch's steps, and how many (for the epoch's mean training loss).</summary>
+    public double EpochLoss { get; set; }
+    public int EpochSteps { get; set; }
+
+    /// <summary>Each finished epoch's mean training loss and dev figure, for the overfitting warning.</summary>
+    public List<double> TrainLosses { get; set; } = [];
+    public List<double> DevValues { get; set; } = [];
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Dssm.Research.Data;
 using Dssm.Research.Losses;
 using Dssm.Research.Models;
 using Dssm.Research.Runtime;
@@ -9,9 +10,12 @@ namespace Dssm.Research.Training;
 
 /// <summary>
 /// Everything a training run depends on; written to <c>config.json</c> in the run folder so the run can be
-/// repeated. Defaults follow the paper where it speaks (J = 4 random negatives, 300-300-128 tanh, §3–4)
-/// and common practice where it does not (Adam 1e-3, as PyTorch implementations use). An ablation is
-/// <c>baseline with { Gamma = 20 }</c>.
+/// repeated. The record's own defaults are the paper's recipe (J = 4 random negatives, γ = 10, separate
+/// 300-300-128 tanh towers over letter trigrams, §3–4; <see cref="TrainRecipe.Paper"/>) and common practice
+/// where it does not speak (Adam 1e-3, as PyTorch implementations use), so a config file written before a
+/// field existed reads as the run it was. <c>dssm train</c> starts from <see cref="TrainRecipe.Default"/>
+/// instead (<see cref="TrainRecipes"/>: in-batch negatives, shared towers, word unigrams), chosen on the dev
+/// splits of real data. An ablation is <c>baseline with { Gamma = 20 }</c>.
 /// </summary>
 public sealed record TrainOptions
 {
@@ -29,14 +33,81 @@ public sealed record TrainOptions
     /// <summary>γ, the smoothing factor of the softmax over γ·cos (§3.3); the initial value when learnable.</summary>
     public double Gamma { get; init; } = 10;
 
-    /// <summary>Learn γ with the model instead of fixing it in advance.</summary>
+    /// <summary>Learn γ with the model instead of fixing it in advance, inside [<see cref="GammaMin"/>, <see cref="GammaMax"/>].</summary>
     public bool LearnableGamma { get; init; }
 
-    /// <summary>J, unclicked documents per clicked one (the paper uses 4).</summary>
+    /// <summary>
+    /// Learnable γ only: its bounds. γ = γ_min + (γ_max − γ_min)·σ(θ) cannot run off to 0 or to ∞, the known
+    /// failure of learned temperatures (CLIP clamps its logit scale at 100 for the same reason); 1 and 50
+    /// bracket every γ the field uses with cosine scores (MultipleNegativesRankingLoss: 20).
+    /// </summary>
+    public double GammaMin { get; init; } = 1;
+
+    /// <inheritdoc cref="GammaMin"/>
+    public double GammaMax { get; init; } = 50;
+
+    /// <summary>
+    /// J, unclicked documents per clicked one (the paper uses 4); with <see cref="InBatch"/>, the sampled
+    /// negatives each row adds to the in-batch ones (0 = in-batch only).
+    /// </summary>
     public int Negatives { get; init; } = 4;
 
+    /// <summary>
+    /// Who picks the J sampled negatives. <see cref="SamplerKind.InBatch"/> is the older in-batch mode
+    /// (J cyclic rows of the batch); with <see cref="InBatch"/> on, this names the sampler of the extra ones.
+    /// </summary>
     [JsonConverter(typeof(JsonStringEnumConverter))]
     public SamplerKind Sampler { get; init; } = SamplerKind.Random;
+
+    /// <summary>
+    /// In-batch negatives as sentence-transformers' MultipleNegativesRankingLoss takes them: the scores are one
+    /// (B, B·(1+J)) matrix product of the batch's queries with every document the batch encodes — each row's
+    /// positive and its J sampled negatives — so query i's candidates are the other B − 1 positives plus all
+    /// B·J sampled documents, and a candidate that is also a positive of query i is masked. No document is
+    /// encoded twice and none is gathered per candidate (<see cref="SoftmaxRankingLoss.ForwardInBatch"/>).
+    /// </summary>
+    public bool InBatch { get; init; }
+
+    /// <summary>
+    /// Batches hold no document text and no query text twice (sentence-transformers' NoDuplicatesBatchSampler):
+    /// with in-batch negatives a repeated text would be a false negative the positive mask cannot see (two
+    /// ids, one text). A seeded greedy pass over the shuffled epoch; a row that cannot be placed waits for a
+    /// later batch, and rows still waiting when the epoch's batches are full are left out of that epoch
+    /// (counted as <c>no_duplicates_left_out</c> in metrics.jsonl).
+    /// </summary>
+    public bool NoDuplicates { get; init; }
+
+    /// <summary>
+    /// The bm25 sampler: the share of the J negatives drawn from the guarded BM25 pool, the rest uniformly at
+    /// random (Tevatron and DPR mix hard negatives with random or in-batch ones; BM25-hard alone overfits to
+    /// what BM25 confuses). Per row, round(ratio·J) stochastically.
+    /// </summary>
+    public double HardRatio { get; init; } = 1;
+
+    /// <summary>
+    /// The bm25 sampler's false-negative guard: a candidate whose BM25 score is above this fraction of the
+    /// positive's BM25 score for the query is skipped (sentence-transformers' mine_hard_negatives
+    /// <c>relative_margin</c> 0.05 is a fraction of 0.95); 0 = off.
+    /// </summary>
+    public double HardNegativeMargin { get; init; } = 0.95;
+
+    /// <summary>
+    /// The bm25 sampler's near-duplicate guard: a candidate whose set of words has a Jaccard similarity of at
+    /// least this with a positive's is skipped (an unlabelled copy of the positive is no negative); 0 = off.
+    /// </summary>
+    public double NearDuplicateJaccard { get; init; } = 0.9;
+
+    /// <summary>
+    /// Corpus-only pseudo-queries mixed into the training clicks (<see cref="PseudoQueryKind"/>): the inverse
+    /// cloze task of Lee et al. 2019 (a sentence of a document as the query for it) or a document's title, or
+    /// <c>auto</c>: the inverse cloze task when the clicks are fewer than the documents. For small click sets;
+    /// built from the corpus alone, never from dev or test queries.
+    /// </summary>
+    [JsonConverter(typeof(JsonStringEnumConverter))]
+    public PseudoQueryKind PseudoQueries { get; init; } = PseudoQueryKind.None;
+
+    /// <summary>Pseudo-queries per document (sentences drawn for the inverse cloze task; a title gives one).</summary>
+    public int PseudoQueriesPerDocument { get; init; } = 3;
 
     /// <summary>The bm25 sampler (<see cref="SamplerKind.Bm25"/>, BM25 hard negatives): draw from the top this many BM25 results that were not clicked.</summary>
     public int HardNegativePool { get; init; } = 50;
@@ -125,9 +196,20 @@ public sealed record TrainOptions
         Check(Enum.IsDefined(HardNegativeAnalyzer), nameof(HardNegativeAnalyzer), string.Join(" | ", AnalyzerFactory.Names));
         Check(Enum.IsDefined(Loss), nameof(Loss), "softmax or pointwise");
         Check(Gamma > 0, nameof(Gamma), "γ > 0");
-        Check(Negatives >= 1, nameof(Negatives), "J ≥ 1");
+        Check(Negatives >= (InBatch ? 0 : 1), nameof(Negatives), InBatch ? "J ≥ 0 sampled negatives beside the in-batch ones" : "J ≥ 1");
         Check(BatchSize >= 1, nameof(BatchSize), "≥ 1");
-        Check(Sampler != SamplerKind.InBatch || BatchSize > Negatives, nameof(BatchSize), $"> J ({Negatives}) for in-batch negatives");
+        Check(Sampler != SamplerKind.InBatch || InBatch || BatchSize > Negatives, nameof(BatchSize), $"> J ({Negatives}) for in-batch negatives");
+        Check(!InBatch || Negatives == 0 || Sampler != SamplerKind.InBatch, nameof(Sampler),
+            "random, popular or bm25 for the J extra negatives when InBatch is on (every other row is already a candidate), or Negatives = 0");
+        Check(!InBatch || Negatives > 0 || BatchSize >= 2, nameof(BatchSize), "≥ 2 for in-batch negatives alone");
+        Check(!InBatch || Loss == LossKind.Softmax, nameof(InBatch), "the softmax loss (in-batch candidates compete in one softmax)");
+        Check(!LearnableGamma || (GammaMin > 0 && GammaMax > GammaMin && Gamma > GammaMin && Gamma < GammaMax), nameof(GammaMax),
+            $"0 < GammaMin < Gamma < GammaMax for a learnable γ (got {GammaMin}, {Gamma}, {GammaMax})");
+        Check(HardRatio is >= 0 and <= 1, nameof(HardRatio), "a share between 0 and 1");
+        Check(HardNegativeMargin >= 0, nameof(HardNegativeMargin), "≥ 0 (0 = off)");
+        Check(NearDuplicateJaccard is >= 0 and <= 1, nameof(NearDuplicateJaccard), "between 0 and 1 (0 = off)");
+        Check(Enum.IsDefined(PseudoQueries), nameof(PseudoQueries), "none, ict, title or auto");
+        Check(PseudoQueriesPerDocument >= 1, nameof(PseudoQueriesPerDocument), "≥ 1");
         Check(Epochs >= 1, nameof(Epochs), "≥ 1");
         Check(LearningRate > 0, nameof(LearningRate), "> 0");
         Check(Enum.IsDefined(Schedule), nameof(Schedule), "constant, linear or cosine");

@@ -41,13 +41,14 @@ public sealed class Trainer : IDisposable
         : this(Check(options, data), featurizer, dev, progress, () => data.Rows.Count > 0 ? AutoPositiveWeight(data) : options.Negatives)
     {
         var rows = data.Rows.Count > 0;
-        INegativeSampler? sampler = rows || options.Sampler == SamplerKind.InBatch ? null : options.Sampler switch
+        var sampled = !rows && (options.InBatch ? options.Negatives > 0 : options.Sampler != SamplerKind.InBatch);
+        INegativeSampler? sampler = !sampled ? null : options.Sampler switch
         {
             SamplerKind.Popular => new PopularNegativeSampler(data.ClicksPerDocument),
             SamplerKind.Bm25 => new Bm25NegativeSampler(
                 Enumerable.Range(0, data.Queries.Count).Select(q => hardNegatives?.Invoke(q)
                     ?? throw new ArgumentException("the bm25 sampler needs hard-negative candidates (see Experiment.Train)")).ToList(),
-                data.Documents.Count),
+                data.Documents.Count, options.HardRatio),
             _ => new RandomNegativeSampler(data.Documents.Count),
         };
         tables = new ClickSource(this.options, data,
@@ -83,7 +84,7 @@ public sealed class Trainer : IDisposable
         var extra = new List<Parameter>();
         if (options.Loss == LossKind.Softmax)
         {
-            softmax = new SoftmaxRankingLoss(options.Gamma, options.LearnableGamma);
+            softmax = new SoftmaxRankingLoss(options.Gamma, options.LearnableGamma, options.GammaMin, options.GammaMax);
             softmax.to(device);
             extra.AddRange(softmax.TrainableParameters);
         }
@@ -99,6 +100,9 @@ public sealed class Trainer : IDisposable
 
     public ISemanticModel Model { get; }
     public ITextFeaturizer Featurizer { get; }
+
+    /// <summary>Lines written at the top of a new run's metrics.jsonl (e.g. what the hard-negative guard skipped).</summary>
+    public IReadOnlyList<IReadOnlyDictionary<string, object?>> Notes { get; init; } = [];
 
     /// <summary>The document table featurized (in-memory training only).</summary>
     public FeatureCache Documents => tables?.Documents ?? throw new InvalidOperationException("a streamed run keeps no document table");
@@ -121,7 +125,11 @@ public sealed class Trainer : IDisposable
         {
             var full = Examples / options.BatchSize;
             var rest = Examples % options.BatchSize;
-            var steps = full + (rest > (options.Loss == LossKind.Softmax && options.Sampler == SamplerKind.InBatch ? options.Negatives : 0) ? 1 : 0);
+            // A last, smaller batch counts when it has candidates: more than J rows for the cyclic in-batch mode, two for in-batch alone.
+            var least = options.Loss != LossKind.Softmax ? 0
+                : options.InBatch ? (options.Negatives == 0 ? 1 : 0)
+                : options.Sampler == SamplerKind.InBatch ? options.Negatives : 0;
+            var steps = full + (rest > least ? 1 : 0);
             if (steps > int.MaxValue) throw new ArgumentException($"{Examples:N0} examples in batches of {options.BatchSize} make more than {int.MaxValue:N0} steps an epoch; use larger batches");
             return options.MaxStepsPerEpoch > 0 ? (int)Math.Min(steps, options.MaxStepsPerEpoch) : (int)steps;
         }
@@ -155,6 +163,7 @@ public sealed class Trainer : IDisposable
         var state = resume ? Resume(run, runDirectory) : Start(run, provenance);
         using var log = new MetricsLog(run.MetricsPath, resume ? state.MetricsLength : 0);
         var window = resume ? new LogWindow(state.WindowLoss, state.WindowSteps) : new LogWindow();
+        if (!resume) foreach (var note in Notes) log.Write(new Dictionary<string, object?>(note));
         var clock = Stopwatch.StartNew();
         long queriesDone = 0;
         var stoppedEarly = false;
@@ -213,6 +222,7 @@ public sealed class Trainer : IDisposable
                 continue;
             }
             queries += batch.Queries;
+            state.EpochLoss += loss; state.EpochSteps++;
             window.Add(loss, batch.Queries);
             window.WriteIfDue(log, progress, options, state, epoch, step, stepsPerEpoch, lr, Gamma);
             if (options.CheckpointEverySteps > 0 && state.GlobalStep % options.CheckpointEverySteps == 0 && step + 1 < stepsPerEpoch)
@@ -230,18 +240,42 @@ public sealed class Trainer : IDisposable
             ["rss_mb"] = Environment.WorkingSet >> 20, // flat over epochs unless tensors leak
         };
         double? devValue = null;
+        string? warning = null;
         var stop = false;
+        if (state.EpochSteps > 0) { record["train_loss"] = Math.Round(state.EpochLoss / state.EpochSteps, 6); state.TrainLosses.Add(state.EpochLoss / state.EpochSteps); }
+        (state.EpochLoss, state.EpochSteps) = (0, 0);
+        if (tables?.LeftOut(epoch) is > 0 and var leftOut) record["no_duplicates_left_out"] = leftOut;
         if (dev is not null)
         {
             devValue = EvaluateDev();
             record[$"dev_{dev.Metric}"] = Math.Round(devValue.Value, 6);
+            state.DevValues.Add(devValue.Value);
+            warning = OverfittingWarning(state, dev.Metric);
+            if (warning is not null) record["warning"] = warning;
             stop = EarlyStopping(devValue.Value, epoch, run, state);
             if (stop) record["early_stop"] = true;
         }
         log.Write(record);
-        progress?.Invoke(new TrainProgress(epoch + 1, options.Epochs, StepsPerEpoch, StepsPerEpoch, double.NaN, 0, devValue, dev?.Metric));
+        progress?.Invoke(new TrainProgress(epoch + 1, options.Epochs, StepsPerEpoch, StepsPerEpoch, double.NaN, 0, devValue, dev?.Metric, warning));
         state.Seconds += clock.Elapsed.TotalSeconds; clock.Restart();
         return stop;
+    }
+
+    /// <summary>
+    /// The dev figure fell two epochs in a row while the training loss fell: the model is fitting the training clicks
+    /// at the expense of ranking (overfitting, or a learnable γ sharpening the softmax where it need not). Said at every
+    /// epoch where it holds, so a reader of the log sees it before trusting the last epoch.
+    /// </summary>
+    internal static string? OverfittingWarning(RunState state, string metric)
+    {
+        var (dev, loss) = (state.DevValues, state.TrainLosses);
+        if (dev.Count < 3 || loss.Count < 3) return null;
+        var fell = dev[^1] < dev[^2] && dev[^2] < dev[^3];
+        var lossFell = loss[^1] < loss[^2] && loss[^2] < loss[^3];
+        return fell && lossFell
+            ? $"dev {metric} fell two epochs in a row ({dev[^3]:F4} → {dev[^2]:F4} → {dev[^1]:F4}) while the training loss fell ({loss[^3]:F4} → {loss[^1]:F4}): " +
+              $"the model is overfitting the training clicks; best/ keeps epoch {state.BestEpoch}"
+            : null;
     }
 
     /// <summary>A better dev figure saves the weights as best/; <see cref="TrainOptions.Patience"/> epochs in a row without one stop the run.</summary>
@@ -291,6 +325,13 @@ public sealed class Trainer : IDisposable
             var labels = new float[batch.Queries * per];
             for (var i = 0; i < batch.Queries; i++) labels[i * per] = 1;
             loss = pointwise.Forward(q.repeat_interleave(per, 0), d, tensor(labels, device: device));
+        }
+        else if (options.InBatch)
+        {
+            var per = 1 + options.Negatives;
+            var targets = arange(0, (long)batch.Queries * per, per, dtype: ScalarType.Int64, device: device);    // row i's positive: column i·(1+J)
+            var mask = tensor(batch.Mask!, device: device).view(batch.Queries, -1);                           // (B, B·(1+J))
+            loss = softmax!.ForwardInBatch(q, d, targets, mask);
         }
         else if (batch.Mask is not null)
         {

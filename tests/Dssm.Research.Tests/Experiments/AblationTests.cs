@@ -30,6 +30,19 @@ public sealed class AblationTests : IDisposable
         Assert.Equal(4, Ablation.Apply(Baseline, "ngram", "4").Hashing.N);
         Assert.Equal([100, 50], Ablation.Apply(Baseline, "hidden", "100-50").Towers.Hidden);
         Assert.Equal(Baseline.Seed, Ablation.Apply(Baseline, "gamma", "1").Seed);
+        Assert.Equal(Baseline with { InBatch = true }, Ablation.Apply(Baseline, "inbatch", "true"));
+        Assert.Equal(Baseline with { NoDuplicates = true }, Ablation.Apply(Baseline, "no-duplicates", "on"));
+        Assert.Equal(Baseline with { HardRatio = 0.5 }, Ablation.Apply(Baseline, "hard-ratio", "0.5"));
+        Assert.Equal(Baseline with { PseudoQueries = Dssm.Research.Data.PseudoQueryKind.Ict }, Ablation.Apply(Baseline, "pseudo-queries", "ict"));
+        Assert.Equal(Baseline with { PseudoQueriesPerDocument = 5 }, Ablation.Apply(Baseline, "pseudo-queries-per-doc", "5"));
+        Assert.True(Ablation.Apply(Baseline, "word-unigrams", "true").Hashing.WordUnigrams);
+        Assert.True(Ablation.Apply(Baseline, "chinese-characters", "true").Hashing.ChineseCharacters);
+        Assert.Equal(1000, Ablation.Apply(Baseline, "max-features", "1000").Hashing.MaxFeatures);
+        Assert.True(Ablation.Apply(Baseline, "shared-towers", "true").Towers.SharedTowers);
+        Assert.True(Ablation.Apply(Baseline, "recipe", "default").InBatch);
+        Assert.Equal("paper", Ablation.Current(Baseline, "recipe"));
+        Assert.Equal("default", Ablation.Current(Ablation.Apply(Baseline, "recipe", "default"), "recipe"));
+        Assert.Equal("custom", Ablation.Current(Baseline with { Gamma = 3 }, "recipe"));
         Assert.StartsWith("--param seed is not one of gamma, negatives,", Assert.Throws<ArgumentException>(() => Ablation.Apply(Baseline, "seed", "1")).Message);
     }
 
@@ -75,6 +88,7 @@ public sealed class AblationTests : IDisposable
     [InlineData("hidden", "300-x", "--values: '300-x' is not a list of layer sizes (hidden takes sizes joined by '-', e.g. 300-300)")]
     [InlineData("optimizer", "adagrad", "--values: 'adagrad' is not an optimizer (optimizer takes adam, sgd)")]
     [InlineData("sampler", "hardest", "--values: 'hardest' is not a sampler (sampler takes random, inbatch, popular, bm25)")]
+    [InlineData("shared-towers", "maybe", "--values: 'maybe' is not a switch (shared-towers takes true or false)")]
     public void A_value_the_option_cannot_take_names_the_value_and_what_it_takes(string param, string value, string message) =>
         Assert.Equal(message, Assert.Throws<ArgumentException>(() => Ablation.Apply(new TrainOptions(), param, value)).Message);
 

@@ -40,7 +40,7 @@ public sealed class QuickstartTests
     }
 
     [Fact]
-    public void The_defaults_finish_in_minutes_with_early_stopping() =>
-        Assert.Equal(System.Text.Json.JsonSerializer.Serialize(new TrainOptions { Epochs = 5, BatchSize = 128, Patience = 2 }, Json.Options),
+    public void The_defaults_are_the_default_recipe_cut_to_minutes_with_early_stopping() =>
+        Assert.Equal(System.Text.Json.JsonSerializer.Serialize(TrainRecipes.Of(TrainRecipe.Default) with { Epochs = 5, Patience = 2 }, Json.Options),
             System.Text.Json.JsonSerializer.Serialize(Quickstart.Defaults, Json.Options));
 }

@@ -57,4 +57,65 @@ public sealed class InBatchMaskTests
         var batch = Assert.Single(source.Epoch(0, 0, 0));
         Assert.Equal(new Dictionary<string, int> { ["q0 d0"] = 2, ["q0 d1"] = 1, ["q1 d1"] = 2, ["q2 d2"] = 3 }, KeptNegatives(batch, featurizer));
     }
+
+    /// <summary>
+    /// <see cref="TrainOptions.InBatch"/>: one score matrix, every document of the batch a candidate of every row. Same
+    /// four clicks and tables, J = 0, so the batch holds the four positives d0 d1 d1 d2 (in the epoch's order) and each
+    /// row's mask spans all four columns. A (q0, d0): d0 own, d1 twice a positive of q0 → 1 negative (d2). B (q0, d1):
+    /// d0 and its own d1 and the other d1 are q0's → 1. C (q1, d1): the other d1 is q1's own document → 2 (d0, d2).
+    /// D (q2, d2) → 3. The same counts as the cyclic mode above: every other row is a candidate here, as there with J = 3.
+    /// </summary>
+    [Fact]
+    public void One_score_matrix_masks_every_column_that_holds_a_positive_of_the_row()
+    {
+        var data = new ClickData([("d0", "d0"), ("d1", "d1"), ("d2", "d2")], [("q0", "q0"), ("q1", "q1"), ("q2", "q2")], [(0, 0), (0, 1), (1, 1), (2, 2)]);
+        var featurizer = new TextIdFeaturizer();
+        var options = new TrainOptions { InBatch = true, Negatives = 0, BatchSize = 4, Seed = 5 };
+        var source = new ClickSource(options, data,
+            FeatureCache.Build(data.Documents.Select(d => d.Text).ToList(), featurizer, perWord: false),
+            FeatureCache.Build(data.Queries.Select(q => q.Text).ToList(), featurizer, perWord: false), sampler: null);
+        var batch = Assert.Single(source.Epoch(0, 0, 0));
+        var (queries, docs) = (featurizer.Read(batch.Query), featurizer.Read(batch.Document));
+        Assert.Equal(4, docs.Length);
+        Assert.Equal(16, batch.Mask!.Length);
+        var kept = new Dictionary<string, int>();
+        for (var i = 0; i < 4; i++)
+        {
+            Assert.True(batch.Mask[i * 4 + i], $"row {i}: its own positive (column {i}) is masked");
+            kept[$"{queries[i]} {docs[i]}"] = Enumerable.Range(0, 4).Count(c => c != i && batch.Mask[i * 4 + c]);
+        }
+        Assert.Equal(new Dictionary<string, int> { ["q0 d0"] = 1, ["q0 d1"] = 1, ["q1 d1"] = 2, ["q2 d2"] = 3 }, kept);
+    }
+
+    /// <summary>
+    /// In-batch plus J = 1 sampled negative per row: 2 rows → 4 columns (positive, sample, positive, sample). A sampled
+    /// document is guarded only against its own row's positives, so the mask must also drop it for another row whose
+    /// positive it is. q0 clicked d0 and d2, q1 clicked d1; a stub sampler hands every row d2. q0's row: d0 its own,
+    /// both d2 are q0's → it keeps d1 only. q1's row keeps d0 and both d2.
+    /// </summary>
+    [Fact]
+    public void A_sampled_negative_of_another_row_that_is_a_positive_of_this_query_is_masked()
+    {
+        var data = new ClickData([("d0", "d0"), ("d1", "d1"), ("d2", "d2")], [("q0", "q0"), ("q1", "q1")], [(0, 0), (1, 1)], null);
+        var q0Positives = (HashSet<int>)data.PositivesOf[0];
+        q0Positives.Add(2);   // q0 also clicked d2, outside this epoch's clicks
+        var featurizer = new TextIdFeaturizer();
+        var options = new TrainOptions { InBatch = true, Negatives = 1, BatchSize = 2, Seed = 5 };
+        var source = new ClickSource(options, data,
+            FeatureCache.Build(data.Documents.Select(d => d.Text).ToList(), featurizer, perWord: false),
+            FeatureCache.Build(data.Queries.Select(q => q.Text).ToList(), featurizer, perWord: false), new AlwaysD2());
+        var batch = Assert.Single(source.Epoch(0, 0, 0));
+        var (queries, docs) = (featurizer.Read(batch.Query), featurizer.Read(batch.Document));
+        var row0 = Array.IndexOf(queries, "q0");
+        var row1 = 1 - row0;
+        string Kept(int row) => string.Join(" ", Enumerable.Range(0, 4).Where(c => c != 2 * row && batch.Mask![row * 4 + c]).Select(c => docs[c]));
+        Assert.Equal("d1", Kept(row0));
+        Assert.Equal("d2 d0 d2".Split(' ').Order(), Kept(row1).Split(' ').Order());
+    }
+
+    sealed class AlwaysD2 : INegativeSampler
+    {
+        public string Name => "always-d2";
+        public void Sample(int query, IReadOnlySet<int> positives, Span<int> destination, Dssm.Research.Data.Rng rng) => destination.Fill(2);
+    }
 }
