@@ -54,6 +54,10 @@ public class CourseNotebookTests(ITestOutputHelper output)
     [Fact]
     public Task Baselines() => Run("07-baselines.dib", "hybrid(", "cdssm", "dssm-chart");
 
+    /// <summary>The man-page benchmark from the installed pages (Debian's manpages, manpages-dev): skipped, and counted, where they are absent.</summary>
+    [InstalledManPagesFact]
+    public Task Real_text() => Run("08-real-text.dib", "bm25(lucene)", "dssm default, hybrid", "p (randomization)", "DSSM's largest wins");
+
     [Fact]
     public void Every_numbered_notebook_has_a_test_and_follows_the_course_layout()
     {

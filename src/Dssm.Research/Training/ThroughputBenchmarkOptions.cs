@@ -13,7 +13,7 @@ namespace Dssm.Research.Training;
 /// 10 warm-up steps then 60 timed; encoding 4,096 texts a call through the document tower.
 /// <para>
 /// <see cref="Sampler"/> = <see cref="SamplerKind.InBatch"/> is the sentence-transformers recipe
-/// (<see cref="Losses.InBatchSoftmaxLoss"/>): B clicked documents a step, each query against all B of them.
+/// (<see cref="Losses.SoftmaxRankingLoss.ForwardInBatch"/>): B clicked documents a step, each query against all B of them.
 /// <see cref="Model"/> = <see cref="ModelKind.Cdssm"/> is Shen et al. (2014): every text is
 /// <see cref="WordsPerText"/> words of <see cref="IdsPerWord"/> letter-trigram ids (window 3, convolution 300, max
 /// pooling, 300 → 128), as in tests/benchmarks/peers/peer_cdssm_torch.py.
