@@ -57,7 +57,15 @@ public sealed class HnswIndex : IEmbeddingIndex, IDisposable
     public IReadOnlyList<ScoredDoc> Search(float[] query, int k) => Search([query], k)[0];
 
     /// <summary>The approximate top-k of named queries, as a run.</summary>
-    public RankedRun Search(IReadOnlyDictionary<string, float[]> queries, int k) => ((IEmbeddingIndex)this).Search(queries, k);
+    public RankedRun Search(IReadOnlyDictionary<string, float[]> queries, int k)
+    {
+        ArgumentNullException.ThrowIfNull(queries);
+        var keys = queries.Keys.ToArray();
+        var hits = Search(keys.Select(q => queries[q]).ToArray(), k);
+        var run = new RankedRun();
+        for (var i = 0; i < keys.Length; i++) run.AddRange(keys[i], hits[i]);
+        return run;
+    }
 
     /// <summary>The approximate top-k of each query (score descending, ties by id descending), one query after another.</summary>
     public IReadOnlyList<ScoredDoc>[] Search(IReadOnlyList<float[]> queries, int k)
