@@ -42,11 +42,12 @@ public static class SearchCommands
         var data = new Option<string?>("--data") { Description = "Dataset folder (default: the one the model was trained on)." };
         var indexFile = new Option<string?>("--index") { Description = "Embedding index or HNSW graph from dssm encode (skips encoding the corpus)." };
         var device = CommonOptions.Device();
-        var command = new Command("search", "Top-k documents by cosine for queries typed on the command line or stdin.") { model, query, depth, data, indexFile, device, engine };
+        var ef = new HnswOptionsBinder().ExpansionSearch;
+        var command = new Command("search", "Top-k documents by cosine for queries typed on the command line or stdin.") { model, query, depth, data, indexFile, device, engine, ef };
         command.SetAction(parse =>
         {
             using var search = SemanticSearch.Open(parse.GetValue(model)!, parse.GetValue(data), parse.GetValue(indexFile), Devices.Parse(parse.GetValue(device)!),
-                OptionName.Parse<EncoderEngine>(parse.GetValue(engine)!, "engine"));
+                OptionName.Parse<EncoderEngine>(parse.GetValue(engine)!, "engine"), parse.GetValue(ef));
             var queries = parse.GetValue(query) is { Length: > 0 } given ? given : ReadLines(Console.In).ToArray();
             foreach (var result in search.Search(queries, parse.GetValue(depth))) Console.Write(result.ToText());
             return 0;

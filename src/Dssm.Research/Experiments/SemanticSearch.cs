@@ -35,7 +35,7 @@ public sealed class SemanticSearch : IDisposable
     /// <param name="dataDir">The corpus; null = the one the run trained on.</param>
     /// <exception cref="ArgumentException">no corpus given and the run recorded none.</exception>
     public static SemanticSearch Open(string runDir, string? dataDir = null, string? indexFile = null, DeviceChoice device = DeviceChoice.Auto,
-        EncoderEngine engine = EncoderEngine.Torch)
+        EncoderEngine engine = EncoderEngine.Torch, int hnswExpansionSearch = 64)
     {
         var model = OpenEncoder(runDir, engine, device);
         try
@@ -44,7 +44,7 @@ public sealed class SemanticSearch : IDisposable
                 ?? throw new ArgumentException("the run has no dataset recorded; give --data DIR"));
             var data = BeirDataset.Load(dataPath);
             IEmbeddingIndex index = indexFile is null ? EmbeddingIndex.Encode(data.Documents.Select(d => (d.Id, d.FullText)).ToList(), t => model.Encode(t, TextSide.Document))
-                : HnswIndex.IsHnsw(indexFile) ? HnswIndex.Load(indexFile) : CheckedIndex(indexFile, model, runDir, data);
+                : HnswIndex.IsHnsw(indexFile) ? HnswIndex.Load(indexFile, hnswExpansionSearch) : CheckedIndex(indexFile, model, runDir, data);
             return new SemanticSearch(model, data, dataPath, index);
         }
         catch { model.Dispose(); throw; }

@@ -28,7 +28,22 @@ public sealed class HnswIndex : IEmbeddingIndex, IDisposable
     public int Count => ids.Length;
     public int Dimension { get; }
     public IReadOnlyList<string> Ids => ids;
-    public HnswOptions Options { get; }
+    public HnswOptions Options { get; private set; }
+
+    /// <summary>Bytes the native index holds (vectors and graph), as USearch counts them.</summary>
+    public long MemoryBytes => USearchNative.MemoryUsage(graph);
+
+    /// <summary>Sets ef, the candidate list while searching (also of a loaded index, which starts with USearch's default).</summary>
+    public void SetExpansionSearch(int expansion)
+    {
+        var options = Options with { ExpansionSearch = expansion };
+        options.Validate();
+        lock (gate)
+        {
+            USearchNative.ChangeExpansionSearch(graph, expansion);
+            Options = options;
+        }
+    }
 
     /// <summary>The CPU features USearch's distance kernels use here (e.g. <c>haswell</c>, <c>skylake</c>).</summary>
     public string HardwareAcceleration => graph.HardwareAcceleration();
@@ -101,10 +116,10 @@ public sealed class HnswIndex : IEmbeddingIndex, IDisposable
         File.WriteAllLines(IdsPath(full), ids, new UTF8Encoding(false));
     }
 
-    /// <summary>Reads a graph written by <see cref="Save"/> (searching with the given <see cref="HnswOptions.ExpansionSearch"/> is not restored: USearch's default applies).</summary>
+    /// <summary>Reads a graph written by <see cref="Save"/>; searches with <paramref name="expansionSearch"/> (ef), which the file does not keep.</summary>
     /// <exception cref="FileNotFoundException">the graph or its ids file is missing.</exception>
     /// <exception cref="InvalidDataException">the ids file and the graph disagree on the number of documents.</exception>
-    public static HnswIndex Load(string path)
+    public static HnswIndex Load(string path, int expansionSearch = 64)
     {
         var full = Path.GetFullPath(path);
         if (!File.Exists(full)) throw new FileNotFoundException($"{full}: no such HNSW index file", full);
@@ -119,7 +134,9 @@ public sealed class HnswIndex : IEmbeddingIndex, IDisposable
             graph.Dispose();
             throw new InvalidDataException($"{full}: the graph holds {size} vectors but {IdsPath(full)} {ids.Length} ids");
         }
-        return new HnswIndex(graph, ids, (int)graph.Dimensions(), new HnswOptions { Connectivity = (int)graph.Connectivity() });
+        var index = new HnswIndex(graph, ids, (int)graph.Dimensions(), new HnswOptions { Connectivity = (int)graph.Connectivity() });
+        index.SetExpansionSearch(expansionSearch);
+        return index;
     }
 
     /// <summary>Whether <paramref name="path"/> is an HNSW index (its ids file lies beside it) rather than an <see cref="EmbeddingIndex"/> file.</summary>

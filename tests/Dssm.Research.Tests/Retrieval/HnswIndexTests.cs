@@ -50,6 +50,11 @@ public sealed class HnswIndexTests : IDisposable
         var queries = UnitVectors(200, 32, seed: 8);
         var recall = RecallAt10(hnsw, exact, queries);
         Assert.True(recall >= 0.95, $"recall@10 {recall:F4}");
+        Assert.True(hnsw.MemoryBytes >= 20_000L * 32 * 4, $"{hnsw.MemoryBytes} bytes hold 20,000 × 32 floats");
+        hnsw.SetExpansionSearch(10);   // a short candidate list: the search must get worse (the native call took effect)
+        var shortList = RecallAt10(hnsw, exact, queries);
+        Assert.True(shortList < recall - 0.05, $"ef 10: recall@10 {shortList:F4}, ef 128: {recall:F4}");
+        hnsw.SetExpansionSearch(128);
         // The scores are cosines: the top hit of a document's own vector is itself, at 1.
         var self = hnsw.Search(rows[123], 1)[0];
         Assert.Equal("d123", self.DocId);
