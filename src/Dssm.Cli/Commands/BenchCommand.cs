@@ -12,6 +12,7 @@ public static class BenchCommand
         command.Subcommands.Add(BenchTrainCommands.Train());
         command.Subcommands.Add(BenchTrainCommands.Encode());
         command.Subcommands.Add(BenchAnalyzeCommand.Create());
+        command.Subcommands.Add(BenchIndexCommand.Create());
         return command;
     }
 }

@@ -30,6 +30,8 @@ public static class EvaluateCommand
         var deviceOption = CommonOptions.Device();
         var command = new Command("evaluate", "Rank a split's queries with a trained model and score the ranking (trec_eval definitions); writes the TREC run file.")
             { model, data, pairs, devPairs, split, candidates, rerank, runFile, metrics, hybrid, fusion, depth, json, deviceOption };
+        var hnsw = new HnswOptionsBinder();
+        hnsw.AddTo(command);
         command.SetAction(parse =>
         {
             var device = Devices.Parse(parse.GetValue(deviceOption)!);
@@ -48,7 +50,7 @@ public static class EvaluateCommand
                 ? new HybridOptions(OptionName.Parse<FusionKind>(parse.GetValue(fusion)!, "--fusion"), HybridOptions.ParseAlpha(h))
                 : null;
             var options = new EvaluateOptions(parse.GetValue(split)!, stage, hybridOptions, parse.GetValue(depth), RankingMetric.ParseList(parse.GetValue(metrics)!),
-                parse.GetValue(runFile), device, TrainingOptionsBinder.CommandLine());
+                parse.GetValue(runFile), device, TrainingOptionsBinder.CommandLine(), Index: hnsw.Kind(parse), Hnsw: hnsw.Options(parse));
             var report = Experiment.Evaluate(parse.GetValue(model)!, dataDir, options);
             if (!parse.GetValue(json) && report.Bm25 is { } bm25) Console.WriteLine(EvaluationReport.Table([bm25, report]));
             Print(report, parse.GetValue(json), table: report.Bm25 is null);

@@ -18,11 +18,14 @@ public static class SearchCommands
         var format = new Option<string>("--format") { Description = "index (the kit's checksummed index file, for dssm search --index) | parquet (id, vector, text_sha256 columns, for Spark, DuckDB and vector stores).", DefaultValueFactory = _ => "index" };
         var output = new Option<string>("--out") { Description = "File to write: an embedding index (--format index) or a Parquet file (--format parquet).", Required = true };
         var device = CommonOptions.Device();
-        var command = new Command("encode", "Encode a corpus with the document tower into an embedding index file (for dssm search --index).") { model, data, output, device, engine, format };
+        var hnsw = new HnswOptionsBinder();
+        var command = new Command("encode", "Encode a corpus with the document tower into an embedding index file or an HNSW graph (for dssm search --index), or a Parquet file.") { model, data, output, device, engine, format };
+        hnsw.AddTo(command);
         command.SetAction(parse =>
         {
             var index = SemanticSearch.Encode(parse.GetValue(model)!, parse.GetValue(data), parse.GetValue(output)!, Devices.Parse(parse.GetValue(device)!),
-                OptionName.Parse<EncoderEngine>(parse.GetValue(engine)!, "engine"), OptionName.Parse<VectorFormat>(parse.GetValue(format)!, "format"));
+                OptionName.Parse<EncoderEngine>(parse.GetValue(engine)!, "engine"), OptionName.Parse<VectorFormat>(parse.GetValue(format)!, "format"),
+                hnsw.Kind(parse), hnsw.Options(parse));
             Console.WriteLine($"{index.Count} documents × {index.Dimension} dimensions → {Path.GetFullPath(parse.GetValue(output)!)}");
             return 0;
         });
@@ -37,13 +40,14 @@ public static class SearchCommands
         var depth = CommonOptions.Depth(10, "Documents to show per query.");
         depth.Aliases.Add("--top");
         var data = new Option<string?>("--data") { Description = "Dataset folder (default: the one the model was trained on)." };
-        var indexFile = new Option<string?>("--index") { Description = "Embedding index from dssm encode (skips encoding the corpus)." };
+        var indexFile = new Option<string?>("--index") { Description = "Embedding index or HNSW graph from dssm encode (skips encoding the corpus)." };
         var device = CommonOptions.Device();
-        var command = new Command("search", "Top-k documents by cosine for queries typed on the command line or stdin.") { model, query, depth, data, indexFile, device, engine };
+        var ef = new HnswOptionsBinder().ExpansionSearch;
+        var command = new Command("search", "Top-k documents by cosine for queries typed on the command line or stdin.") { model, query, depth, data, indexFile, device, engine, ef };
         command.SetAction(parse =>
         {
             using var search = SemanticSearch.Open(parse.GetValue(model)!, parse.GetValue(data), parse.GetValue(indexFile), Devices.Parse(parse.GetValue(device)!),
-                OptionName.Parse<EncoderEngine>(parse.GetValue(engine)!, "engine"));
+                OptionName.Parse<EncoderEngine>(parse.GetValue(engine)!, "engine"), parse.GetValue(ef));
             var queries = parse.GetValue(query) is { Length: > 0 } given ? given : ReadLines(Console.In).ToArray();
             foreach (var result in search.Search(queries, parse.GetValue(depth))) Console.Write(result.ToText());
             return 0;

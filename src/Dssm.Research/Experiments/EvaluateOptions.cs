@@ -1,4 +1,5 @@
 using Dssm.Research.Evaluation;
+using Dssm.Research.Retrieval;
 using Dssm.Research.Runtime;
 using Dssm.Research.Text;
 
@@ -14,6 +15,8 @@ namespace Dssm.Research.Experiments;
 /// <param name="Device">Where the model runs.</param>
 /// <param name="Command">The command line, recorded in the report.</param>
 /// <param name="Analyzer">The analysis of BM25 (first stage and hybrid): the baselines' default, Lucene's.</param>
+/// <param name="Index">Full-corpus search: exact, or through an HNSW graph built over the corpus's vectors.</param>
+/// <param name="Hnsw">The HNSW graph's parameters (null: <see cref="HnswOptions"/>' defaults).</param>
 public sealed record EvaluateOptions(
     string Split = "test",
     FirstStage? FirstStage = null,
@@ -23,7 +26,9 @@ public sealed record EvaluateOptions(
     string? RunFile = null,
     DeviceChoice Device = DeviceChoice.Auto,
     string? Command = null,
-    AnalyzerKind Analyzer = AnalyzerFactory.Default)
+    AnalyzerKind Analyzer = AnalyzerFactory.Default,
+    IndexKind Index = IndexKind.Exact,
+    HnswOptions? Hnsw = null)
 {
     /// <summary>A mode as file names carry it: "" (corpus), <c>-rerank-bm25-100</c>, <c>-hybrid-linear</c>, <c>-rerank-candidates-hybrid-rrf</c>.</summary>
     public static string SuffixOf(FirstStage stage, HybridOptions? hybrid)

@@ -157,7 +157,7 @@ public static class Experiment
         ArgumentNullException.ThrowIfNull(options);
         using var model = TrainedModel.Load(runDir, options.Device);
         var data = BeirDataset.Load(dataDir);
-        var ranker = new ModeRanker(model, data, dataDir, options);
+        using var ranker = new ModeRanker(model, data, dataDir, options);
         var hybrid = options.Hybrid;
         var runs = ranker.Rank(options.Split, lexical: hybrid is not null);
         var notes = new List<string>();

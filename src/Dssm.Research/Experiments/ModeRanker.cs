@@ -12,7 +12,7 @@ namespace Dssm.Research.Experiments;
 /// same run). The corpus is encoded and BM25's index built once, so the dev split that chooses a hybrid's α and the
 /// evaluated split share them.
 /// </summary>
-sealed class ModeRanker
+sealed class ModeRanker : IDisposable
 {
     readonly TrainedModel model;
     readonly BeirDataset data;
@@ -20,6 +20,7 @@ sealed class ModeRanker
     readonly EvaluateOptions options;
     readonly FirstStage stage;
     readonly Lazy<EmbeddingIndex> index;
+    readonly Lazy<HnswIndex>? hnsw;
     readonly Lazy<ILexicalModel> bm25;
 
     public ModeRanker(TrainedModel model, BeirDataset data, string dataDir, EvaluateOptions options)
@@ -29,6 +30,7 @@ sealed class ModeRanker
         stage = options.FirstStage ?? (data.Candidates.Count > 0 ? new FirstStage(FirstStageKind.Candidates) : FirstStage.Corpus);
         Bm25Options = new BaselineOptions(BaselineKind.Bm25, options.Depth, Analyzer: options.Analyzer, PlainTokenizer: model.Options.Hashing.Tokenizer);
         index = new(() => EmbeddingIndex.Encode(data.Documents.Select(d => (d.Id, d.FullText)).ToList(), t => model.Encode(t, TextSide.Document)));
+        if (options.Index == IndexKind.Hnsw) hnsw = new(() => HnswIndex.Build(index.Value, options.Hnsw));   // the full corpus through the approximate index
         var analyzer = Bm25Options.CreateAnalyzer();
         bm25 = new(() => Baselines.Build(data.Documents.AsParallel().AsOrdered().Select(d => (d.Id, analyzer.Tokenize(d.FullText))), Bm25Options));
         Analyze = text => analyzer.Tokenize(text);
@@ -79,8 +81,14 @@ sealed class ModeRanker
         }
         var vectors = model.Encode(queryIds.Select(q => data.Queries[q]).ToList(), TextSide.Query);
         var byId = queryIds.Select((q, i) => (q, vectors[i])).ToDictionary(p => p.q, p => p.Item2, StringComparer.Ordinal);
-        var dssm = candidates is null ? index.Value.Search(byId, options.Depth) : index.Value.Rerank(candidates, byId);
+        var dssm = candidates is not null ? index.Value.Rerank(candidates, byId)
+            : hnsw is not null ? hnsw.Value.Search(byId, options.Depth) : index.Value.Search(byId, options.Depth);
         if (lexical && lex is null) lex = Baselines.Run(bm25.Value, tokens.Value, options.Depth, candidates);
         return new SplitRuns(split, qrels, dssm, lex, restriction);
+    }
+
+    public void Dispose()
+    {
+        if (hnsw is { IsValueCreated: true }) hnsw.Value.Dispose();
     }
 }

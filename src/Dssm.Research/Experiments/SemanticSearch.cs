@@ -21,20 +21,21 @@ public sealed class SemanticSearch : IDisposable
 
     readonly string dataDirectory;
 
-    SemanticSearch(ITextEncoder model, BeirDataset data, string dataDirectory, EmbeddingIndex index)
+    SemanticSearch(ITextEncoder model, BeirDataset data, string dataDirectory, IEmbeddingIndex index)
     {
         this.model = model; this.data = data; this.dataDirectory = dataDirectory; Index = index;
     }
 
-    /// <summary>The document vectors, one row per document of the corpus.</summary>
-    public EmbeddingIndex Index { get; }
+    /// <summary>The document vectors, one row per document of the corpus: exact, or an HNSW graph loaded from <c>--index</c>.</summary>
+    public IEmbeddingIndex Index { get; }
 
-    /// <summary>Loads the run and the corpus, and encodes the corpus — or loads <paramref name="indexFile"/> (from <see cref="Encode"/>) instead.</summary>
+    /// <summary>Loads the run and the corpus, and encodes the corpus — or loads <paramref name="indexFile"/> (from <see cref="Encode"/>:
+    /// an embedding index file, or an HNSW graph with its <c>.ids</c> file beside it) instead.</summary>
     /// <param name="runDir">A run folder (<see cref="EncoderEngine.Torch"/>) or an export folder (<see cref="EncoderEngine.Onnx"/>); both hold the run's config.json.</param>
     /// <param name="dataDir">The corpus; null = the one the run trained on.</param>
     /// <exception cref="ArgumentException">no corpus given and the run recorded none.</exception>
     public static SemanticSearch Open(string runDir, string? dataDir = null, string? indexFile = null, DeviceChoice device = DeviceChoice.Auto,
-        EncoderEngine engine = EncoderEngine.Torch)
+        EncoderEngine engine = EncoderEngine.Torch, int hnswExpansionSearch = 64)
     {
         var model = OpenEncoder(runDir, engine, device);
         try
@@ -42,8 +43,8 @@ public sealed class SemanticSearch : IDisposable
             var dataPath = Path.GetFullPath(dataDir ?? new RunFolder(runDir).ReadProvenance().Data
                 ?? throw new ArgumentException("the run has no dataset recorded; give --data DIR"));
             var data = BeirDataset.Load(dataPath);
-            var index = indexFile is not null ? CheckedIndex(indexFile, model, runDir, data)
-                : EmbeddingIndex.Encode(data.Documents.Select(d => (d.Id, d.FullText)).ToList(), t => model.Encode(t, TextSide.Document));
+            IEmbeddingIndex index = indexFile is null ? EmbeddingIndex.Encode(data.Documents.Select(d => (d.Id, d.FullText)).ToList(), t => model.Encode(t, TextSide.Document))
+                : HnswIndex.IsHnsw(indexFile) ? HnswIndex.Load(indexFile, hnswExpansionSearch) : CheckedIndex(indexFile, model, runDir, data);
             return new SemanticSearch(model, data, dataPath, index);
         }
         catch { model.Dispose(); throw; }
@@ -84,18 +85,23 @@ public sealed class SemanticSearch : IDisposable
         engine == EncoderEngine.Onnx ? OnnxEncoder.Load(directory) : TrainedModel.Load(directory, device);
 
     /// <summary>
-    /// Encodes the corpus and writes it as the index file (ids + unit vectors, checksummed) or as Parquet (ids, vectors,
-    /// text hashes; the file's metadata names the model and the dataset); returns the index.
+    /// Encodes the corpus and writes it as the index file (ids + unit vectors, checksummed), as an HNSW graph
+    /// (<paramref name="index"/> = <see cref="IndexKind.Hnsw"/>: the USearch file and its <c>.ids</c>), or as Parquet
+    /// (ids, vectors, text hashes; the file's metadata names the model and the dataset); returns the exact index.
     /// </summary>
+    /// <exception cref="ArgumentException">Parquet asked for with an HNSW index (Parquet holds the vectors only).</exception>
     public static EmbeddingIndex Encode(string runDir, string? dataDir, string outFile, DeviceChoice device = DeviceChoice.Auto,
-        EncoderEngine engine = EncoderEngine.Torch, VectorFormat format = VectorFormat.Index)
+        EncoderEngine engine = EncoderEngine.Torch, VectorFormat format = VectorFormat.Index, IndexKind index = IndexKind.Exact, HnswOptions? hnsw = null)
     {
+        if (format == VectorFormat.Parquet && index == IndexKind.Hnsw)
+            throw new ArgumentException("--format parquet writes the vectors, not an index: leave out --index hnsw (a vector store builds its own)");
         using var search = Open(runDir, dataDir, null, device, engine);
+        var exact = (EmbeddingIndex)search.Index;
         if (format == VectorFormat.Parquet)
         {
-            var rows = Enumerable.Range(0, search.Index.Count).Select(i => search.Index.Row(i).ToArray()).ToList();
-            var texts = search.Index.Ids.Select(id => search.data.TryGetDocument(id, out var doc) ? doc.FullText : "").ToList();
-            ParquetVectors.Write(outFile, search.Index.Ids, rows, texts, new Dictionary<string, string>
+            var rows = Enumerable.Range(0, exact.Count).Select(i => exact.Row(i).ToArray()).ToList();
+            var texts = exact.Ids.Select(id => search.data.TryGetDocument(id, out var doc) ? doc.FullText : "").ToList();
+            ParquetVectors.Write(outFile, exact.Ids, rows, texts, new Dictionary<string, string>
             {
                 ["dssm.model"] = Path.GetFullPath(runDir),
                 ["dssm.engine"] = OptionName.Of(engine),
@@ -103,8 +109,13 @@ public sealed class SemanticSearch : IDisposable
                 ["dssm.side"] = "document",
             });
         }
-        else search.Index.Save(outFile);
-        return search.Index;
+        else if (index == IndexKind.Hnsw)
+        {
+            using var graph = HnswIndex.Build(exact, hnsw);
+            graph.Save(outFile);
+        }
+        else exact.Save(outFile);
+        return exact;
     }
 
     /// <summary>The top <paramref name="depth"/> documents of each query, query by query as they come.</summary>
@@ -118,5 +129,9 @@ public sealed class SemanticSearch : IDisposable
         }
     }
 
-    public void Dispose() => model.Dispose();
+    public void Dispose()
+    {
+        model.Dispose();
+        (Index as IDisposable)?.Dispose();
+    }
 }

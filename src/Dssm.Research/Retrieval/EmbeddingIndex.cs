@@ -17,7 +17,7 @@ namespace Dssm.Research.Retrieval;
 /// Immutable; every method is safe to call concurrently. Saved as a small binary file (<see cref="Save"/>,
 /// <see cref="Load"/>) with a header, a format version, the dimensions and a SHA-256 checksum.
 /// </summary>
-public sealed class EmbeddingIndex
+public sealed class EmbeddingIndex : IEmbeddingIndex
 {
     readonly string[] ids;
     readonly float[] vectors;

@@ -153,6 +153,25 @@ public sealed class OnnxExportTests : IClassFixture<OnnxExportTests.Runs>
     }
 
     [Fact]
+    public void An_hnsw_index_from_encode_serves_search_and_evaluate_over_the_full_corpus()
+    {
+        var graph = Path.Combine(runs.Root, "corpus.hnsw");
+        var (code, output) = DssmCli.Run(["encode", "--model", runs.Separate, "--index", "hnsw", "--out", graph]);
+        Assert.True(code == 0, output);
+        Assert.True(File.Exists(graph + ".ids"));
+        string[] query = ["--query", "cheap flights to paris", "--top", "5"];
+        var (_, exact) = DssmCli.Run(["search", "--model", runs.Separate, .. query]);
+        var (hnswCode, approximate) = DssmCli.Run(["search", "--model", runs.Separate, "--index", graph, .. query]);
+        Assert.True(hnswCode == 0, approximate);
+        string Ids(string text) => string.Join(" ", text.Split('\n').Where(l => l.StartsWith("   ", StringComparison.Ordinal)).Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries)[2]));
+        Assert.Equal(5, Ids(exact).Split(' ').Count(id => id.Length > 0));
+        Assert.Equal(Ids(exact), Ids(approximate));   // 2,320 documents: the graph finds the exact top 5
+        var (evalCode, evaluated) = DssmCli.Run(["evaluate", "--model", runs.Separate, "--data", runs.Data, "--split", "test", "--index", "hnsw", "--run-file", Path.Combine(runs.Root, "hnsw.trec"), "--json"]);
+        Assert.True(evalCode == 0, evaluated);
+        Assert.Contains("ndcg@10", evaluated);
+    }
+
+    [Fact]
     public void A_cdssm_is_refused_with_a_message_that_says_why()
     {
         using var model = ModelFactory.Create(ModelKind.Cdssm, 50, new DssmOptions { Hidden = [8], Output = 4, Convolution = 8 });

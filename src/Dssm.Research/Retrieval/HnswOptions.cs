@@ -1,0 +1,22 @@
+namespace Dssm.Research.Retrieval;
+
+/// <summary>
+/// The HNSW graph's parameters (Malkov and Yashunin 2018, §4): <see cref="Connectivity"/> = M, the links per node per
+/// layer; <see cref="ExpansionAdd"/> = efConstruction, the candidate list while inserting; <see cref="ExpansionSearch"/>
+/// = ef, the candidate list while searching (at least k). Larger values buy recall with time; the defaults are
+/// USearch's and hnswlib's usual ones, measured in PERFORMANCE.md.
+/// </summary>
+public sealed record HnswOptions
+{
+    public int Connectivity { get; init; } = 16;
+    public int ExpansionAdd { get; init; } = 128;
+    public int ExpansionSearch { get; init; } = 64;
+
+    /// <summary>Throws <see cref="ArgumentException"/> naming the first field out of range.</summary>
+    public void Validate()
+    {
+        if (Connectivity is < 2 or > 1024) throw new ArgumentException($"HnswOptions.Connectivity is {Connectivity}; expected 2 to 1024 (usual: 16).");
+        if (ExpansionAdd is < 1 or > 1 << 16) throw new ArgumentException($"HnswOptions.ExpansionAdd is {ExpansionAdd}; expected 1 to 65536 (usual: 128).");
+        if (ExpansionSearch is < 1 or > 1 << 16) throw new ArgumentException($"HnswOptions.ExpansionSearch is {ExpansionSearch}; expected 1 to 65536 (usual: 64).");
+    }
+}
