@@ -38,7 +38,7 @@ public sealed class OnnxExportTests : IClassFixture<OnnxExportTests.Runs>
         void Train(string run, string? config)
         {
             string[] args = ["train", "--data", Data, "--out", run, "--epochs", "1", "--max-steps-per-epoch", "6", "--batch", "32", "--quiet"];
-            if (config is not null) args = [.. args, "--config", config];
+            args = config is not null ? [.. args, "--config", config] : [.. args, "--recipe", "paper"];   // the paper's two towers
             var (code, output) = DssmCli.Run(args);
             Assert.True(code == 0, output);
         }
