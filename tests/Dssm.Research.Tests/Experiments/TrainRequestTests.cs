@@ -47,13 +47,14 @@ public sealed class TrainRequestTests
     }
 
     [Fact]
-    public void A_pair_file_shares_one_tower_and_adds_han_characters_and_a_dataset_starts_from_the_default_recipe()
+    public void A_pair_file_shares_one_tower_and_adds_han_characters_and_a_dataset_takes_the_default_recipe()
     {
         var pairs = DefaultsOf(new TrainRequest("run", Pairs: "pairs.tsv"));
         Assert.True(pairs.Towers.SharedTowers);
         Assert.True(pairs.Hashing.ChineseCharacters);
         var data = DefaultsOf(new TrainRequest("run", Data: "data"));
-        Assert.True(data.InBatch && data.Towers.SharedTowers && data.Hashing.WordUnigrams);   // the default recipe's parts
+        Assert.Equal(System.Text.Json.JsonSerializer.Serialize(TrainRecipes.Of(TrainRecipe.Default), Json.Options), System.Text.Json.JsonSerializer.Serialize(data, Json.Options));
+        Assert.True(data.Towers.SharedTowers);
         Assert.False(data.Hashing.ChineseCharacters);
     }
 
