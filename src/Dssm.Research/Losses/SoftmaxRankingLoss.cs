@@ -53,7 +53,12 @@ public sealed class SoftmaxRankingLoss : nn.Module
     }
 
     /// <summary>γ as a tensor in the graph (its gradient reaches s when learnable).</summary>
-    Tensor GammaTensor() => Learnable ? logGamma.sigmoid() * (gammaMax - gammaMin) + gammaMin : logGamma.exp();
+    Tensor GammaTensor()
+    {
+        if (!Learnable) return logGamma.exp();
+        using Scalar span = gammaMax - gammaMin, low = gammaMin;   // explicit and disposed: see Training/Optimizer
+        return logGamma.sigmoid().mul(span).add(low);
+    }
 
     /// <summary>γ as a parameter (empty when fixed), for the optimizer.</summary>
     public IEnumerable<Parameter> TrainableParameters => Learnable ? new[] { logGamma } : Array.Empty<Parameter>();
