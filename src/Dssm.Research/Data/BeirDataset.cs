@@ -84,6 +84,18 @@ public sealed class BeirDataset
     /// <summary>The corpus in file order.</summary>
     public IReadOnlyList<BeirDocument> Documents => documents;
 
+    /// <summary>(id, <see cref="BeirDocument.FullText"/>) of every document, in corpus order, each text made when it is read
+    /// (a list of them all would hold the corpus's text twice).</summary>
+    public IReadOnlyList<(string Id, string Text)> DocumentTexts => new FullTexts(documents);
+
+    sealed class FullTexts(IReadOnlyList<BeirDocument> documents) : IReadOnlyList<(string Id, string Text)>
+    {
+        public (string Id, string Text) this[int index] => (documents[index].Id, documents[index].FullText);
+        public int Count => documents.Count;
+        public IEnumerator<(string Id, string Text)> GetEnumerator() { for (var i = 0; i < Count; i++) yield return this[i]; }
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+    }
+
     /// <summary>Query id → text, in file order.</summary>
     public IReadOnlyDictionary<string, string> Queries => queries;
 

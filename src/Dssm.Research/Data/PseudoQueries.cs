@@ -35,15 +35,22 @@ public static class PseudoQueries
         kind != PseudoQueryKind.Auto ? kind : clicks < documents ? PseudoQueryKind.Ict : PseudoQueryKind.None;
 
     /// <summary>
-    /// (document index, query text) pairs, at most <paramref name="perDocument"/> per document, in document order.
+    /// (document index, query text) pairs, at most <paramref name="perDocument"/> per document, in document order; at
+    /// most <paramref name="limit"/> in all. When the corpus could give more than the limit, the documents are visited
+    /// in a seeded shuffled order until it is reached (otherwise all are, and the limit changes nothing).
     /// </summary>
-    public static IReadOnlyList<(int Document, string Query)> Make(PseudoQueryKind kind, IReadOnlyList<BeirDocument> documents, int perDocument, long seed)
+    public static IReadOnlyList<(int Document, string Query)> Make(PseudoQueryKind kind, IReadOnlyList<BeirDocument> documents, int perDocument, long seed,
+        int limit = int.MaxValue)
     {
         if (kind == PseudoQueryKind.Auto) throw new ArgumentException("resolve the auto pseudo-queries first (PseudoQueries.Resolve)", nameof(kind));
-        var result = new List<(int, string)>();
+        var result = new List<(int Document, string Query)>();
         if (kind == PseudoQueryKind.None) return result;
-        for (var i = 0; i < documents.Count; i++)
+        var order = Enumerable.Range(0, documents.Count).ToArray();
+        var sampled = (long)documents.Count * perDocument > limit;
+        if (sampled) Rng.For(seed, 4, 0).Shuffle(order);
+        foreach (var i in order)
         {
+            if (result.Count >= limit) break;
             if (kind == PseudoQueryKind.Title)
             {
                 if (documents[i].Title.Trim() is { Length: > 0 } title && documents[i].Text.Length > 0) result.Add((i, title));
@@ -52,9 +59,9 @@ public static class PseudoQueries
             var sentences = Sentences(documents[i].Text).Where(s => Words.Tokenize(s).Count >= MinWords || HanCharacters(s) >= 2 * MinWords).ToList();
             var rng = Rng.For(seed, 3, i);
             rng.Shuffle(sentences);
-            foreach (var s in sentences.Take(perDocument)) result.Add((i, s.Length > MaxChars ? s[..MaxChars] : s));
+            foreach (var s in sentences.Take(Math.Min(perDocument, limit - result.Count))) result.Add((i, s.Length > MaxChars ? s[..MaxChars] : s));
         }
-        return result;
+        return sampled ? result.OrderBy(p => p.Document).ToList() : result;   // stable: a document's sentences keep their order
     }
 
     /// <summary>A text cut after . ! ? ; (and their CJK forms) when followed by a space or the end, and at every line break.</summary>

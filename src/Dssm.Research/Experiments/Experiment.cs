@@ -25,6 +25,57 @@ public static class Experiment
         if (resume) options = new RunFolder(runDir).ReadOptions();
         else new RunFolder(runDir).CheckWritable(); // before loading the data: a wrong --out fails at once
         if (options.StreamBuffer > 0) throw new ArgumentException("training option StreamBuffer: streaming reads a pair file (TrainPairs, --pairs); a BEIR folder is loaded into memory");
+        var (documents, queries, clicks, pseudo, realQueries, trainQueryTexts, devQrels) = TrainingTables(dataDir, split, options);
+        ReturnGarbage();   // the loaded dataset: its pages back before the vocabulary and the feature tables are built
+        var clickData = new ClickData(documents, queries, clicks);
+
+        var hasher = resume
+            ? WordHasher.Load(Path.Combine(new RunFolder(runDir).FeaturizerPath, WordHasher.FileName))
+            : options.Hashing.Mode == WordHashingMode.Vocabulary
+                ? WordHasher.Fit(documents.Select(d => d.Text).Concat(trainQueryTexts), options.Hashing)
+                : new WordHasher(options.Hashing);
+        var dev = devQrels is null ? null
+            : new RankingDevEvaluator(devQrels, documents.Select(d => d.Id).ToList(), queries.Take(realQueries).Select(q => q.Id).ToList(), options.DevMetric,
+                queriesLimit: options.DevQueriesLimit, documentsLimit: options.DevDocumentsLimit, seed: options.Seed);
+        var notes = new List<IReadOnlyDictionary<string, object?>>();
+        Func<int, IReadOnlyList<int>>? hard = null;
+        if (options.Sampler == SamplerKind.Bm25 && (!options.InBatch || options.Negatives > 0))
+        {
+            var (pools, counts) = HardNegativePools.Build(documents.Select(d => d.Item2).ToList(), queries.Select(q => q.Text).ToList(), clickData.PositivesOf, options);
+            hard = q => pools[q];
+            notes.Add(counts.ToRecord());
+        }
+        var record = new Dictionary<string, object?>(provenance ?? new Dictionary<string, object?>())
+        {
+            ["data"] = Path.GetFullPath(dataDir), ["split"] = split,
+            ["documents"] = documents.Count, ["queries"] = realQueries, ["clicks"] = clicks.Count - pseudo.Count,
+        };
+        if (options.PseudoQueries != PseudoQueryKind.None) record["pseudo_queries"] = new Dictionary<string, object?> { ["kind"] = OptionName.Of(pseudo.Kind), ["count"] = pseudo.Count };
+        if (dev is { Sampled: true }) record["dev_sample"] = new Dictionary<string, object?> { ["queries"] = dev.Queries, ["documents"] = dev.Documents };
+        foreach (var note in notes) record[(string)note["event"]!] = note.Where(p => p.Key != "event").ToDictionary(p => p.Key, p => p.Value);
+        using var trainer = new Trainer(options, clickData, hasher, dev, progress, hard) { Notes = notes };
+        record["feature_tables"] = new Dictionary<string, object?> { ["documents"] = TableNote(trainer.Documents), ["queries"] = TableNote(trainer.Queries) };
+        ReturnGarbage();   // the vocabulary's counts and any feature blocks dropped for streaming
+        return trainer.Run(runDir, resume, record);
+    }
+
+    /// <summary>
+    /// One blocking, compacting collection that also returns the freed pages to the system. The GC would collect the
+    /// set-up's garbage (gigabytes for a corpus of a million documents) only when it next needs to, after the training
+    /// loop has grown the process on top of it; this keeps peak memory to what is alive.
+    /// </summary>
+    static void ReturnGarbage() => GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+
+    static string TableNote(FeatureCache table) => table.Streamed ? "featurized per batch" : $"cached, {table.Bytes / 1e6:F0} MB";
+
+    /// <summary>
+    /// The training tables from a BEIR folder — documents as the towers read them, queries (pseudo-queries appended),
+    /// clicks as indices — and the qrels training needs. The dataset itself is not kept: past this point only the
+    /// tables hold text, once.
+    /// </summary>
+    static (List<(string Id, string Text)> Documents, List<(string Id, string Text)> Queries, List<(int, int)> Clicks,
+        (PseudoQueryKind Kind, int Count) Pseudo, int RealQueries, List<string> TrainQueryTexts, Qrels? Dev) TrainingTables(string dataDir, string split, TrainOptions options)
+    {
         var data = BeirDataset.Load(dataDir);
         var documents = data.Documents.Select(d => (d.Id, d.FullText)).ToList();
         var queries = data.Queries.Select(q => (q.Key, q.Value)).ToList();
@@ -35,39 +86,13 @@ public static class Experiment
         var realQueries = queries.Count;
         // Corpus-only pseudo-queries join the query table after the real ones (the dev evaluator ranks by query id, so it never sees them).
         var pseudoKind = PseudoQueries.Resolve(options.PseudoQueries, clicks.Count, documents.Count);
-        var pseudo = PseudoQueries.Make(pseudoKind, data.Documents, options.PseudoQueriesPerDocument, options.Seed);
+        var pseudo = PseudoQueries.Make(pseudoKind, data.Documents, options.PseudoQueriesPerDocument, options.Seed, options.PseudoQueriesLimit);
         foreach (var (doc, text) in pseudo)
         {
             clicks.Add((queries.Count, doc));
             queries.Add(($"pseudo:{documents[doc].Id}:{queries.Count - realQueries}", text));
         }
-        var clickData = new ClickData(documents, queries, clicks);
-
-        var hasher = resume
-            ? WordHasher.Load(Path.Combine(new RunFolder(runDir).FeaturizerPath, WordHasher.FileName))
-            : options.Hashing.Mode == WordHashingMode.Vocabulary
-                ? WordHasher.Fit(documents.Select(d => d.Item2).Concat(train.QueryIds.Select(q => data.Queries[q])), options.Hashing)
-                : new WordHasher(options.Hashing);
-        IDevEvaluator? dev = data.Splits.Contains("dev")
-            ? new RankingDevEvaluator(data.Qrels("dev"), documents.Select(d => d.Id).ToList(), queries.Take(realQueries).Select(q => q.Key).ToList(), options.DevMetric)
-            : null;
-        var notes = new List<IReadOnlyDictionary<string, object?>>();
-        Func<int, IReadOnlyList<int>>? hard = null;
-        if (options.Sampler == SamplerKind.Bm25 && (!options.InBatch || options.Negatives > 0))
-        {
-            var (pools, counts) = HardNegativePools.Build(documents.Select(d => d.Item2).ToList(), queries.Select(q => q.Value).ToList(), clickData.PositivesOf, options);
-            hard = q => pools[q];
-            notes.Add(counts.ToRecord());
-        }
-        var record = new Dictionary<string, object?>(provenance ?? new Dictionary<string, object?>())
-        {
-            ["data"] = Path.GetFullPath(dataDir), ["split"] = split,
-            ["documents"] = documents.Count, ["queries"] = realQueries, ["clicks"] = clicks.Count - pseudo.Count,
-        };
-        if (options.PseudoQueries != PseudoQueryKind.None) record["pseudo_queries"] = new Dictionary<string, object?> { ["kind"] = OptionName.Of(pseudoKind), ["count"] = pseudo.Count };
-        foreach (var note in notes) record[(string)note["event"]!] = note.Where(p => p.Key != "event").ToDictionary(p => p.Key, p => p.Value);
-        using var trainer = new Trainer(options, clickData, hasher, dev, progress, hard) { Notes = notes };
-        return trainer.Run(runDir, resume, record);
+        return (documents, queries, clicks, (pseudoKind, pseudo.Count), realQueries, train.QueryIds.Select(q => data.Queries[q]).ToList(), data.Splits.Contains("dev") ? data.Qrels("dev") : null);
     }
 
     /// <summary>

@@ -26,13 +26,16 @@ public sealed class EmbeddingIndex : IEmbeddingIndex
     /// <summary>Builds an index from ids and a row-major N × D matrix (the array is copied).</summary>
     /// <exception cref="ArgumentException">sizes disagree, an id repeats, or a row is not finite and of unit length (or zero).</exception>
     public EmbeddingIndex(IReadOnlyList<string> ids, ReadOnlySpan<float> vectors, int dimension)
+        : this(ids?.ToArray() ?? throw new ArgumentNullException(nameof(ids)), vectors.ToArray(), dimension) { }
+
+    /// <summary>The arrays are the index's own from here on (no copy: a corpus matrix is the largest thing in memory).</summary>
+    EmbeddingIndex(string[] ids, float[] vectors, int dimension)
     {
-        ArgumentNullException.ThrowIfNull(ids);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(dimension);
-        if (vectors.Length != (long)ids.Count * dimension)
-            throw new ArgumentException($"{ids.Count} ids × {dimension} dimensions need {(long)ids.Count * dimension} floats, got {vectors.Length}", nameof(vectors));
-        this.ids = ids.ToArray();
-        this.vectors = vectors.ToArray();
+        if (vectors.LongLength != (long)ids.Length * dimension)
+            throw new ArgumentException($"{ids.Length} ids × {dimension} dimensions need {(long)ids.Length * dimension} floats, got {vectors.LongLength}", nameof(vectors));
+        this.ids = ids;
+        this.vectors = vectors;
         Dimension = dimension;
         for (var i = 0; i < this.ids.Length; i++)
         {
@@ -71,16 +74,22 @@ public sealed class EmbeddingIndex : IEmbeddingIndex
         ArgumentNullException.ThrowIfNull(docs);
         ArgumentNullException.ThrowIfNull(encode);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(batchSize);
-        var rows = new List<float[]>(docs.Count);
+        float[]? flat = null;   // N × D, written batch by batch: no per-row arrays kept
+        var d = 1;
         for (var start = 0; start < docs.Count; start += batchSize)
         {
             var batch = docs.Skip(start).Take(batchSize).Select(d => d.Text).ToArray();
             var vectors = encode(batch);
             if (vectors.Length != batch.Length) throw new InvalidOperationException($"the encoder returned {vectors.Length} vectors for {batch.Length} texts");
-            rows.AddRange(vectors);
-            progress?.Report(rows.Count);
+            if (flat is null) { d = vectors.Length == 0 ? 1 : vectors[0].Length; flat = new float[(long)docs.Count * d]; }
+            for (var i = 0; i < vectors.Length; i++)
+            {
+                if (vectors[i].Length != d) throw new InvalidOperationException($"the encoder returned {vectors[i].Length} dimensions for text {start + i}, {d} before");
+                vectors[i].CopyTo(flat, (long)(start + i) * d);
+            }
+            progress?.Report(start + batch.Length);
         }
-        return FromRows(docs.Select(d => d.Id).ToArray(), rows);
+        return new EmbeddingIndex(docs.Select(x => x.Id).ToArray(), flat ?? [], d);
     }
 
     /// <summary>How far a row's norm may be from 1 (float32 round-off of a normalised tower output).</summary>

@@ -19,27 +19,38 @@ public static class NoDuplicateBatches
     public static (IReadOnlyList<int[]> Batches, int LeftOut) Plan(IReadOnlyList<int> order, int batchSize, Func<int, (int Document, int Query)> keys)
     {
         var batchCount = (order.Count + batchSize - 1) / batchSize;
-        var remaining = new List<int>(order);
+        // The examples still to place, in order, are the ones an earlier batch skipped (waiting) and then the ones no
+        // batch has reached yet (order[next..]): a batch scans only as far as it needs, so an epoch costs O(n) plus
+        // the waiting examples it rescans, not a copy of everything left per batch.
+        var waiting = new List<int>();
+        var next = 0;
         var batches = new List<int[]>(batchCount);
         var documents = new HashSet<int>();
         var queries = new HashSet<int>();
-        while (batches.Count < batchCount && remaining.Count > 0)
+        while (batches.Count < batchCount && (waiting.Count > 0 || next < order.Count))
         {
             documents.Clear(); queries.Clear();
             var batch = new List<int>(batchSize);
-            var waiting = new List<int>(remaining.Count);
-            foreach (var example in remaining)
+            var stillWaiting = new List<int>(waiting.Count);
+            bool Take(int example)
             {
-                if (batch.Count == batchSize) { waiting.Add(example); continue; }
                 var (document, query) = keys(example);
-                if (documents.Contains(document) || queries.Contains(query)) { waiting.Add(example); continue; }
+                if (documents.Contains(document) || queries.Contains(query)) return false;
                 documents.Add(document); queries.Add(query);
                 batch.Add(example);
+                return true;
+            }
+            foreach (var example in waiting)
+                if (batch.Count == batchSize || !Take(example)) stillWaiting.Add(example);
+            while (batch.Count < batchSize && next < order.Count)
+            {
+                var example = order[next++];
+                if (!Take(example)) stillWaiting.Add(example);
             }
             batches.Add(batch.ToArray());
-            remaining = waiting;
+            waiting = stillWaiting;
         }
-        return (batches, remaining.Count);
+        return (batches, waiting.Count + order.Count - next);
     }
 
     /// <summary>Trimmed and lower case: texts that differ only so are the same text to a reader (and nearly so to the towers).</summary>

@@ -109,6 +109,31 @@ public sealed record TrainOptions
     /// <summary>Pseudo-queries per document (sentences drawn for the inverse cloze task; a title gives one).</summary>
     public int PseudoQueriesPerDocument { get; init; } = 3;
 
+    /// <summary>
+    /// At most this many pseudo-queries in all: past it, the documents that give them are a seeded sample, so a corpus
+    /// of millions adds a bounded query table (the man-page benchmark makes ~3,000).
+    /// </summary>
+    public int PseudoQueriesLimit { get; init; } = 100_000;
+
+    /// <summary>
+    /// Memory bound of the feature tables (MB): the documents' and the queries' features are held while they fit in this
+    /// together (documents first); a table past it is featurized again for each batch in the prefetch thread — the same
+    /// features, so the same numbers — instead of growing with the corpus (<see cref="FeatureCache"/>).
+    /// </summary>
+    public int FeatureCacheMb { get; init; } = 1024;
+
+    /// <summary>
+    /// The dev evaluation between epochs ranks at most this many dev queries (a seeded sample past it) …
+    /// </summary>
+    public int DevQueriesLimit { get; init; } = 5_000;
+
+    /// <summary>
+    /// … over at most this many documents: past it, the relevant documents of those queries and a seeded sample of the
+    /// rest (Experiments.RankingDevEvaluator), so its corpus matrix and score blocks stay bounded; the figure is then an
+    /// early-stopping signal on a sample, recorded as such in config.json, and <c>dssm evaluate</c> gives the real one.
+    /// </summary>
+    public int DevDocumentsLimit { get; init; } = 100_000;
+
     /// <summary>The bm25 sampler (<see cref="SamplerKind.Bm25"/>, BM25 hard negatives): draw from the top this many BM25 results that were not clicked.</summary>
     public int HardNegativePool { get; init; } = 50;
 
@@ -210,6 +235,10 @@ public sealed record TrainOptions
         Check(NearDuplicateJaccard is >= 0 and <= 1, nameof(NearDuplicateJaccard), "between 0 and 1 (0 = off)");
         Check(Enum.IsDefined(PseudoQueries), nameof(PseudoQueries), "none, ict, title or auto");
         Check(PseudoQueriesPerDocument >= 1, nameof(PseudoQueriesPerDocument), "≥ 1");
+        Check(PseudoQueriesLimit >= 1, nameof(PseudoQueriesLimit), "≥ 1");
+        Check(FeatureCacheMb >= 0, nameof(FeatureCacheMb), "≥ 0 MB (0 = featurize every batch)");
+        Check(DevQueriesLimit >= 1, nameof(DevQueriesLimit), "≥ 1");
+        Check(DevDocumentsLimit >= 1, nameof(DevDocumentsLimit), "≥ 1");
         Check(Epochs >= 1, nameof(Epochs), "≥ 1");
         Check(LearningRate > 0, nameof(LearningRate), "> 0");
         Check(Enum.IsDefined(Schedule), nameof(Schedule), "constant, linear or cosine");

@@ -51,10 +51,11 @@ public sealed class Trainer : IDisposable
                 data.Documents.Count, options.HardRatio),
             _ => new RandomNegativeSampler(data.Documents.Count),
         };
-        tables = new ClickSource(this.options, data,
-            FeatureCache.Build(data.Documents.Select(d => d.Text).ToList(), featurizer, Model.ReadsWords),
-            FeatureCache.Build(data.Queries.Select(q => q.Text).ToList(), featurizer, Model.ReadsWords),
-            sampler);
+        // The feature tables share one memory bound: documents first, queries with what is left (FeatureCache streams a table past it).
+        var budget = (long)this.options.FeatureCacheMb << 20;
+        var documents = FeatureCache.Build(data.Documents.Select(d => d.Text).ToList(), featurizer, Model.ReadsWords, budget);
+        var queries = FeatureCache.Build(data.Queries.Select(q => q.Text).ToList(), featurizer, Model.ReadsWords, budget - documents.Bytes);
+        tables = new ClickSource(this.options, data, documents, queries, sampler);
         source = tables;
     }
 

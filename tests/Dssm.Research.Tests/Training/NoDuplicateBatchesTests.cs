@@ -1,3 +1,4 @@
+using CsCheck;
 using Dssm.Research.Training;
 
 namespace Dssm.Research.Tests.Training;
@@ -23,6 +24,45 @@ public sealed class NoDuplicateBatchesTests
         var (batches, leftOut) = NoDuplicateBatches.Plan([0, 1, 2, 3, 4], 2, e => (0, e));
         Assert.Equal([[0], [1], [2]], batches);
         Assert.Equal(2, leftOut);
+    }
+
+    /// <summary>The sampler as written first (each batch rescans every example left), the reference for the linear one.</summary>
+    static (List<int[]> Batches, int LeftOut) RescanEverything(IReadOnlyList<int> order, int batchSize, Func<int, (int, int)> keys)
+    {
+        var batchCount = (order.Count + batchSize - 1) / batchSize;
+        var remaining = new List<int>(order);
+        var batches = new List<int[]>();
+        while (batches.Count < batchCount && remaining.Count > 0)
+        {
+            var (documents, queries) = (new HashSet<int>(), new HashSet<int>());
+            var batch = new List<int>(); var waiting = new List<int>();
+            foreach (var example in remaining)
+            {
+                var (d, q) = keys(example);
+                if (batch.Count == batchSize || documents.Contains(d) || queries.Contains(q)) { waiting.Add(example); continue; }
+                documents.Add(d); queries.Add(q); batch.Add(example);
+            }
+            batches.Add(batch.ToArray());
+            remaining = waiting;
+        }
+        return (batches, remaining.Count);
+    }
+
+    [Fact]
+    public void The_plan_equals_rescanning_every_example_left_for_each_batch()
+    {
+        // Few distinct texts force long waits and left-out examples; many give the common case.
+        Gen.Select(Gen.Int[1, 300], Gen.Int[1, 40], Gen.Select(Gen.Int[1, 60], Gen.Int[1, 60]), Gen.Int)
+            .Sample((n, batch, texts, seed) =>
+            {
+                var (docs, queries) = texts;
+                var rng = new Random(seed);
+                var keys = Enumerable.Range(0, n).Select(_ => (rng.Next(docs), rng.Next(queries))).ToArray();
+                var order = Enumerable.Range(0, n).OrderBy(_ => rng.Next()).ToArray();
+                var (expected, expectedLeftOut) = RescanEverything(order, batch, e => keys[e]);
+                var (actual, leftOut) = NoDuplicateBatches.Plan(order, batch, e => keys[e]);
+                return leftOut == expectedLeftOut && actual.Count == expected.Count && actual.Zip(expected).All(p => p.First.SequenceEqual(p.Second));
+            }, iter: 300);
     }
 
     [Fact]
