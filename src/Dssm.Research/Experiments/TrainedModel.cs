@@ -67,8 +67,7 @@ public sealed class TrainedModel : ITextEncoder
         for (var start = 0; start < texts.Count; start += batchSize)
         {
             var slice = texts.Skip(start).Take(batchSize).ToList();
-            var cache = FeatureCache.Build(slice, Hasher, Model.ReadsWords);
-            var batch = cache.Gather(Enumerable.Range(0, slice.Count).ToArray());
+            var batch = FeatureCache.Batch(slice, Hasher, Model.ReadsWords);
             float[] flat; int dim;
             lock (gate) // TorchSharp modules are not re-entrant; featurization above runs in parallel
             {

@@ -102,6 +102,16 @@ public sealed class FeatureCache
         return new Chunk(ids, weights, bagStart, textFirstBag);
     }
 
+    /// <summary>
+    /// <paramref name="texts"/> featurized straight into a batch, nothing kept: for DSSM the featurizer's own bags (no
+    /// copy — at a million texts the copies were most of the process's garbage), for CDSSM one bag per word.
+    /// </summary>
+    public static ModelBatch Batch(IReadOnlyList<string> texts, ITextFeaturizer featurizer, bool perWord)
+    {
+        if (!perWord) return new ModelBatch(featurizer.Featurize(texts), Enumerable.Repeat(1, texts.Count).ToArray());
+        return new FeatureCache([Featurize(texts, 0, texts.Count, featurizer, perWord)], texts.Count).Gather(Enumerable.Range(0, texts.Count).ToArray());
+    }
+
     /// <summary>The bags of <paramref name="texts"/>, in that order (repeats allowed).</summary>
     public ModelBatch Gather(ReadOnlySpan<int> texts)
     {
@@ -109,8 +119,7 @@ public sealed class FeatureCache
         {
             var chosen = new string[texts.Length];
             for (var k = 0; k < texts.Length; k++) chosen[k] = this.texts![texts[k]];
-            var once = Featurize(chosen, 0, chosen.Length, featurizer!, perWord);
-            return new FeatureCache([once], chosen.Length).Gather(Enumerable.Range(0, chosen.Length).ToArray());
+            return Batch(chosen, featurizer!, perWord);
         }
         int bags = 0, nnz = 0;
         foreach (var t in texts)

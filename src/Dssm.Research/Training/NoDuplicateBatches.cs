@@ -56,17 +56,24 @@ public static class NoDuplicateBatches
     /// <summary>Trimmed and lower case: texts that differ only so are the same text to a reader (and nearly so to the towers).</summary>
     public static string Normalise(string text) => text.Trim().ToLowerInvariant();
 
-    /// <summary>For each text, an id shared by the texts with the same <see cref="Normalise">normalised</see> form.</summary>
+    /// <summary>For each text, an id shared by the texts with the same <see cref="Normalise">normalised</see> form (compared
+    /// trimmed and case-insensitively in place, so a corpus's texts are not copied to be compared).</summary>
     public static int[] TextIds(IReadOnlyList<string> texts)
     {
-        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+        var ids = new Dictionary<string, int>(SameNormalisedText.Instance);
         var result = new int[texts.Count];
         for (var i = 0; i < texts.Count; i++)
         {
-            var key = Normalise(texts[i]);
-            if (!ids.TryGetValue(key, out var id)) ids[key] = id = ids.Count;
+            if (!ids.TryGetValue(texts[i], out var id)) ids[texts[i]] = id = ids.Count;
             result[i] = id;
         }
         return result;
+    }
+
+    sealed class SameNormalisedText : IEqualityComparer<string>
+    {
+        public static readonly SameNormalisedText Instance = new();
+        public bool Equals(string? a, string? b) => a is not null && b is not null && a.AsSpan().Trim().Equals(b.AsSpan().Trim(), StringComparison.OrdinalIgnoreCase);
+        public int GetHashCode(string text) => string.GetHashCode(text.AsSpan().Trim(), StringComparison.OrdinalIgnoreCase);
     }
 }
