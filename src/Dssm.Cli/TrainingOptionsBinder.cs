@@ -52,6 +52,10 @@ public sealed class TrainingOptionsBinder
     readonly Option<double> gammaMax = new("--gamma-max") { Description = "--learnable-gamma: upper bound of γ (default 50; the lower is 1)." };
     readonly Option<string> pseudoQueries = new("--pseudo-queries") { Description = "none | ict (a sentence of a document as a query for it; Lee et al. 2019) | title | auto (ict when the training clicks are fewer than the documents; the default): corpus-only pseudo-queries mixed into the training clicks." };
     readonly Option<int> pseudoPerDocument = new("--pseudo-queries-per-doc") { Description = "Pseudo-queries per document (default 3)." };
+    readonly Option<int> pseudoLimit = new("--pseudo-queries-limit") { Description = "At most this many pseudo-queries in all, from a seeded sample of the documents past it (default 100,000)." };
+    readonly Option<int> featureCacheMb = new("--feature-cache-mb") { Description = "Memory bound of the feature tables in MB: held while they fit, featurized per batch past it (default 1024; 0 = always per batch). Same numbers either way." };
+    readonly Option<int> devQueriesLimit = new("--dev-queries-limit") { Description = "Dev evaluation between epochs: at most this many dev queries, a seeded sample past it (default 5,000)." };
+    readonly Option<int> devDocumentsLimit = new("--dev-documents-limit") { Description = "Dev evaluation between epochs: at most this many documents, the relevant ones and a seeded sample of the rest past it (default 100,000)." };
     readonly Option<int> seed = CommonOptions.Seed();
     readonly Option<string> device = CommonOptions.Device();
     readonly Option<int> threads = CommonOptions.Threads();
@@ -59,7 +63,7 @@ public sealed class TrainingOptionsBinder
     public void AddTo(Command command)
     {
         foreach (var o in new Option[] { recipe, config, model, gamma, learnableGamma, gammaMax, negatives, sampler, inBatch, noDuplicates, hardRatio, hardMargin, epochs, batch, lr, optimizer,
-                     tokenizer, ngram, wordUnigrams, chineseCharacters, maxFeatures, sharedTowers, hidden, output, pseudoQueries, pseudoPerDocument,
+                     tokenizer, ngram, wordUnigrams, chineseCharacters, maxFeatures, sharedTowers, hidden, output, pseudoQueries, pseudoPerDocument, pseudoLimit, featureCacheMb, devQueriesLimit, devDocumentsLimit,
                      steps, patience, clip, nonFinite, loss, streamBuffer, checkpointEvery, seed, device, threads })
             command.Options.Add(o);
     }
@@ -92,6 +96,10 @@ public sealed class TrainingOptionsBinder
         if (Given(output)) options = options with { Towers = options.Towers with { Output = parse.GetValue(output) } };
         if (Given(pseudoQueries)) options = options with { PseudoQueries = OptionName.Parse<PseudoQueryKind>(parse.GetValue(pseudoQueries)!, "pseudo-queries") };
         if (Given(pseudoPerDocument)) options = options with { PseudoQueriesPerDocument = parse.GetValue(pseudoPerDocument) };
+        if (Given(pseudoLimit)) options = options with { PseudoQueriesLimit = parse.GetValue(pseudoLimit) };
+        if (Given(featureCacheMb)) options = options with { FeatureCacheMb = parse.GetValue(featureCacheMb) };
+        if (Given(devQueriesLimit)) options = options with { DevQueriesLimit = parse.GetValue(devQueriesLimit) };
+        if (Given(devDocumentsLimit)) options = options with { DevDocumentsLimit = parse.GetValue(devDocumentsLimit) };
         if (Given(sampler)) options = options with { Sampler = SamplerKinds.Parse(parse.GetValue(sampler)!) };
         if (Given(epochs)) options = options with { Epochs = parse.GetValue(epochs) };
         if (Given(batch)) options = options with { BatchSize = parse.GetValue(batch) };

@@ -123,7 +123,9 @@ public sealed class EmbeddingIndex : IEmbeddingIndex
             if (queries[q].Length != Dimension) throw new ArgumentException($"query {q} has {queries[q].Length} dimensions, the index has {Dimension}", nameof(queries));
         var results = new IReadOnlyList<ScoredDoc>[queries.Count];
         var blocks = (queries.Count + DotProducts.QueryBlock - 1) / DotProducts.QueryBlock;
-        Parallel.For(0, blocks, () => (new float[DotProducts.QueryBlock * Dimension], new float[DotProducts.QueryBlock * Math.Max(Count, 1)]), (block, _, buffers) =>
+        // One task per core: each holds a (block × N) score buffer (128 MB at a million documents), and an unbounded
+        // Parallel.For lets the thread pool add workers while blocks run long — tens of buffers, tens of GB.
+        Parallel.For(0, blocks, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, () => (new float[DotProducts.QueryBlock * Dimension], new float[DotProducts.QueryBlock * Math.Max(Count, 1)]), (block, _, buffers) =>
         {
             var (queryBuffer, scores) = buffers;
             var first = block * DotProducts.QueryBlock;

@@ -13,12 +13,17 @@ public static class TensorFile
 {
     static readonly byte[] Magic = "DSSMTNS1"u8.ToArray();
 
+    /// <summary>Elements copied out of a tensor at a time while saving: a checkpoint of a 300k-feature input layer and its
+    /// Adam state is ~1 GB, and writing it through whole copies took several times that.</summary>
+    const long ChunkElements = 1 << 20;
+
     public static void Save(string path, IReadOnlyDictionary<string, Tensor> tensors)
     {
         AtomicFile.Write(path, stream =>
         {
-            using var body = new MemoryStream();
-            using (var w = new BinaryWriter(body, Encoding.UTF8, leaveOpen: true))
+            using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            using (var hashed = new HashingStream(stream, sha))
+            using (var w = new BinaryWriter(hashed, Encoding.UTF8, leaveOpen: true))
             {
                 w.Write(Magic);
                 w.Write(tensors.Count);
@@ -31,28 +36,65 @@ public static class TensorFile
                     w.Write(cpu.shape.Length);
                     foreach (var d in cpu.shape) w.Write(d);
                     if (cpu.dtype == ScalarType.Int64) foreach (var x in cpu.data<long>()) w.Write(x);
-                    else if (cpu.dtype == ScalarType.Float32) w.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(cpu.data<float>().ToArray().AsSpan()));
+                    else if (cpu.dtype == ScalarType.Float32)
+                    {
+                        var flat = cpu.reshape(-1);
+                        for (long at = 0; at < flat.shape[0]; at += ChunkElements)
+                        {
+                            using var piece = flat.narrow(0, at, Math.Min(ChunkElements, flat.shape[0] - at));
+                            w.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(piece.data<float>().ToArray().AsSpan()));
+                        }
+                    }
                     else throw new NotSupportedException($"tensor '{name}' has dtype {cpu.dtype}; only float32 and int64 are saved");
                 }
             }
-            var bytes = body.ToArray();
-            stream.Write(bytes);
-            stream.Write(SHA256.HashData(bytes));
+            stream.Write(sha.GetHashAndReset());
         });
+    }
+
+    /// <summary>Writes through to the file and adds every byte to the checksum.</summary>
+    sealed class HashingStream(Stream inner, IncrementalHash hash) : Stream
+    {
+        public override bool CanRead => false;
+        public override bool CanSeek => false;
+        public override bool CanWrite => true;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+        public override void Flush() => inner.Flush();
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
+        public override void Write(ReadOnlySpan<byte> buffer) { hash.AppendData(buffer); inner.Write(buffer); }
     }
 
     /// <summary>Reads every tensor (on the CPU). Errors name the file and what is wrong.</summary>
     public static Dictionary<string, Tensor> Load(string path)
     {
         if (!File.Exists(path)) throw new FileNotFoundException($"{path}: file is missing", path);
-        var bytes = File.ReadAllBytes(path);
-        if (bytes.Length < Magic.Length + 4 + 32 || !bytes.AsSpan(0, Magic.Length).SequenceEqual(Magic))
-            throw new InvalidDataException($"{path}: not a Dssm.Research tensor file (bad header or too short: {bytes.Length} bytes)");
-        var body = bytes.AsSpan(0, bytes.Length - 32);
-        if (!SHA256.HashData(body).AsSpan().SequenceEqual(bytes.AsSpan(bytes.Length - 32)))
-            throw new InvalidDataException($"{path}: checksum mismatch — the file is truncated or corrupt");
+        var length = new FileInfo(path).Length;
+        var magic = new byte[Magic.Length];
+        using (var head = File.OpenRead(path)) head.ReadAtLeast(magic, magic.Length, throwOnEndOfStream: false);
+        if (length < Magic.Length + 4 + 32 || !magic.AsSpan().SequenceEqual(Magic))
+            throw new InvalidDataException($"{path}: not a Dssm.Research tensor file (bad header or too short: {length} bytes)");
+        // The checksum first, streamed (a whole-file buffer would double a large checkpoint in memory), then the tensors.
+        var stored = new byte[32];
+        using (var file = File.OpenRead(path))
+        using (var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256))
+        {
+            var buffer = new byte[1 << 20];
+            for (long left = length - 32; left > 0;)
+            {
+                var n = file.Read(buffer, 0, (int)Math.Min(buffer.Length, left));
+                if (n <= 0) break;
+                sha.AppendData(buffer, 0, n); left -= n;
+            }
+            file.ReadExactly(stored);
+            if (!sha.GetHashAndReset().AsSpan().SequenceEqual(stored))
+                throw new InvalidDataException($"{path}: checksum mismatch — the file is truncated or corrupt");
+        }
         var result = new Dictionary<string, Tensor>(StringComparer.Ordinal);
-        using var r = new BinaryReader(new MemoryStream(bytes, 0, body.Length), Encoding.UTF8);
+        using var r = new BinaryReader(new BufferedStream(File.OpenRead(path), 1 << 20), Encoding.UTF8);
         r.ReadBytes(Magic.Length);
         var count = r.ReadInt32();
         for (var i = 0; i < count; i++)
@@ -72,7 +114,7 @@ public static class TensorFile
             else
             {
                 var data = new float[n];
-                r.Read(System.Runtime.InteropServices.MemoryMarshal.AsBytes(data.AsSpan()));
+                r.BaseStream.ReadExactly(System.Runtime.InteropServices.MemoryMarshal.AsBytes(data.AsSpan()));
                 using var flat = tensor(data);
                 result[name] = flat.reshape(shape);
             }
