@@ -11,8 +11,9 @@ namespace Dssm.Research.Retrieval;
 /// below 1 that <see cref="HnswOptions"/> trades against time; the exact <see cref="EmbeddingIndex"/> is the reference
 /// (see the recall test and PERFORMANCE.md). Keys are row numbers; the ids live beside the graph.
 /// Saved as two files: the USearch graph (<c>FILE</c>) and its ids (<c>FILE.ids</c>, UTF-8, one per line, in row order).
-/// Searches are serialised by a lock: USearch's native index keeps a search context per thread that it was reserved
-/// for, and the C# binding reserves no more than its adds need, so concurrent searches are not known to be safe.
+/// USearch's native index keeps one context per thread it was reserved for (<see cref="HnswOptions.Threads"/>): the
+/// build inserts rows from that many threads at once, and a batch of queries is searched on that many threads; batches
+/// from different callers take turns (a lock), so no more searches run than there are contexts.
 /// </summary>
 public sealed class HnswIndex : IEmbeddingIndex, IDisposable
 {
@@ -45,10 +46,26 @@ public sealed class HnswIndex : IEmbeddingIndex, IDisposable
         }
     }
 
+    /// <summary>Sets the threads a batch of queries is searched on (also of a loaded index, which starts with the cores' count).</summary>
+    public void SetThreads(int threads)
+    {
+        var options = Options with { Threads = threads };
+        options.Validate();
+        lock (gate)
+        {
+            USearchNative.Reserve(graph, Count, threads);
+            Options = options;
+        }
+    }
+
     /// <summary>The CPU features USearch's distance kernels use here (e.g. <c>haswell</c>, <c>skylake</c>).</summary>
     public string HardwareAcceleration => graph.HardwareAcceleration();
 
-    /// <summary>Builds the graph over the rows of an exact index (the same ids and vectors).</summary>
+    /// <summary>
+    /// Builds the graph over the rows of an exact index (the same ids and vectors): room for all rows is reserved first,
+    /// then the rows are inserted on <see cref="HnswOptions.Threads"/> threads (in row order when there is one);
+    /// <paramref name="progress"/> receives the number of rows inserted, every 10,000.
+    /// </summary>
     public static HnswIndex Build(EmbeddingIndex exact, HnswOptions? options = null, IProgress<int>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(exact);
@@ -58,11 +75,18 @@ public sealed class HnswIndex : IEmbeddingIndex, IDisposable
             (ulong)options.ExpansionAdd, (ulong)options.ExpansionSearch, false);
         try
         {
-            for (var i = 0; i < exact.Count; i++)
+            USearchNative.Reserve(graph, exact.Count, options.Threads);
+            var added = 0;
+            void Add(int i)
             {
-                graph.Add((ulong)i, exact.Row(i).ToArray());
-                if ((i + 1) % 10000 == 0) progress?.Report(i + 1);
+                USearchNative.Add(graph, (ulong)i, exact.Row(i));
+                var n = Interlocked.Increment(ref added);
+                if (n % 10000 == 0) progress?.Report(n);
             }
+            if (options.Threads == 1)
+                for (var i = 0; i < exact.Count; i++) Add(i);
+            else
+                Parallel.For(0, exact.Count, new ParallelOptions { MaxDegreeOfParallelism = options.Threads }, Add);
             return new HnswIndex(graph, exact.Ids.ToArray(), exact.Dimension, options);
         }
         catch { graph.Dispose(); throw; }
@@ -82,7 +106,7 @@ public sealed class HnswIndex : IEmbeddingIndex, IDisposable
         return run;
     }
 
-    /// <summary>The approximate top-k of each query (score descending, ties by id descending), one query after another.</summary>
+    /// <summary>The approximate top-k of each query (score descending, ties by id descending), queries spread over <see cref="HnswOptions.Threads"/> threads.</summary>
     public IReadOnlyList<ScoredDoc>[] Search(IReadOnlyList<float[]> queries, int k)
     {
         ArgumentNullException.ThrowIfNull(queries);
@@ -90,17 +114,23 @@ public sealed class HnswIndex : IEmbeddingIndex, IDisposable
         for (var q = 0; q < queries.Count; q++)
             if (queries[q].Length != Dimension) throw new ArgumentException($"query {q} has {queries[q].Length} dimensions, the index has {Dimension}", nameof(queries));
         var results = new IReadOnlyList<ScoredDoc>[queries.Count];
+        var wanted = Math.Min(k, Count);
+        void One(int q)
+        {
+            var keys = new ulong[wanted];
+            var distances = new float[wanted];
+            var found = wanted == 0 ? 0 : USearchNative.Search(graph, queries[q], keys, distances);
+            var hits = new ScoredDoc[found];
+            for (var i = 0; i < found; i++) hits[i] = new ScoredDoc(ids[(int)keys[i]], 1 - distances[i]);
+            Array.Sort(hits, (a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : string.CompareOrdinal(b.DocId, a.DocId));   // trec_eval order
+            results[q] = hits;
+        }
         lock (gate)
         {
-            for (var q = 0; q < queries.Count; q++)
-            {
-                if (Count == 0) { results[q] = []; continue; }
-                var found = graph.Search(queries[q], Math.Min(k, Count), out var keys, out var distances);
-                var hits = new ScoredDoc[found];
-                for (var i = 0; i < found; i++) hits[i] = new ScoredDoc(ids[(int)keys[i]], 1 - distances[i]);
-                Array.Sort(hits, (a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : string.CompareOrdinal(b.DocId, a.DocId));   // trec_eval order
-                results[q] = hits;
-            }
+            if (Options.Threads == 1 || queries.Count == 1)
+                for (var q = 0; q < queries.Count; q++) One(q);
+            else
+                Parallel.For(0, queries.Count, new ParallelOptions { MaxDegreeOfParallelism = Options.Threads }, One);
         }
         return results;
     }
@@ -136,6 +166,7 @@ public sealed class HnswIndex : IEmbeddingIndex, IDisposable
         }
         var index = new HnswIndex(graph, ids, (int)graph.Dimensions(), new HnswOptions { Connectivity = (int)graph.Connectivity() });
         index.SetExpansionSearch(expansionSearch);
+        index.SetThreads(index.Options.Threads);
         return index;
     }
 
