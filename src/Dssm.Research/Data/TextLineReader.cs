@@ -52,7 +52,11 @@ internal static class TextLineReader
                 if (decoded is { } text)
                 {
                     if (text.Length == 0 || string.IsNullOrWhiteSpace(text)) report.BlankLines++;
-                    else yield return new TextLine(number, text);
+                    else
+                    {
+                        if ((number & 4095) == 0) Runtime.GarbageBound.Check();   // the parsed lines' garbage, at a million documents ~1.5 GB
+                        yield return new TextLine(number, text);
+                    }
                 }
                 if (nl < 0) break;
                 start = nl + 1;

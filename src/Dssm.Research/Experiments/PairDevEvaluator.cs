@@ -3,6 +3,7 @@ using Dssm.Research.Evaluation;
 using Dssm.Research.Models;
 using Dssm.Research.Text;
 using Dssm.Research.Training;
+using Dssm.Research.Runtime;
 using static TorchSharp.torch;
 
 namespace Dssm.Research.Experiments;
@@ -62,8 +63,10 @@ public sealed class PairDevEvaluator(IReadOnlyList<PointwisePair> pairs, ITextFe
         var parts = new List<Tensor>();
         for (var start = 0; start < cache.Texts; start += 2048)
         {
+            GarbageBound.Check();
+            using var batch = NewDisposeScope();   // the batch's inputs and activations go when it is encoded
             var ids = Enumerable.Range(start, Math.Min(2048, cache.Texts - start)).ToArray();
-            parts.Add(nn.functional.normalize(model.Forward(cache.Gather(ids), side), dim: 1));
+            parts.Add(nn.functional.normalize(model.Forward(cache.Gather(ids), side), dim: 1).MoveToOuterDisposeScope());
         }
         return cat(parts.ToArray());
     }

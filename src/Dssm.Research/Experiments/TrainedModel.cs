@@ -66,6 +66,7 @@ public sealed class TrainedModel : ITextEncoder
         var result = new float[texts.Count][];
         for (var start = 0; start < texts.Count; start += batchSize)
         {
+            GarbageBound.Check();
             var slice = texts.Skip(start).Take(batchSize).ToList();
             var batch = FeatureCache.Batch(slice, Hasher, Model.ReadsWords);
             float[] flat; int dim;

@@ -6,13 +6,12 @@ namespace Dssm.Research.Retrieval;
 /// A corpus embedding matrix — document ids and their unit-length vectors, N × D — with exact top-k search by
 /// cosine (a dot product, since rows are unit length: R(Q, D) = cos(y_Q, y_D), Huang et al. 2013, §3).
 /// <para>
-/// Search multiplies blocks of 32 queries by the whole matrix in plain C# (SIMD via <see cref="System.Numerics.Vector{T}"/>),
-/// blocks spread over the cores. Measured on 2 cores shared with other jobs (Release, AVX2, 5k × 128 documents,
-/// best of 5, two sessions): 1000 queries 57–102 ms for the C# product vs 124–186 ms for TorchSharp's <c>torch.mm</c>
-/// with the copy into and out of libtorch; 32 queries 4.7–7.6 ms vs 8.5–20 ms; one query 0.13–0.26 ms vs
-/// 0.12–0.29 ms. So no libtorch here (tests/Dssm.Research.Tests/Benchmarks/RetrievalBenchmarks.cs).
-/// Each thread holds a 32 × N float score buffer (128 MB per million documents). Query vectors should be unit
-/// length too; they are not checked (a query's scale does not change its ranking).
+/// Search runs blocks of 64 queries over the matrix in plain C#, blocks spread over the cores, each row's scores going
+/// straight into the queries' top-k heaps (<see cref="ExactTopK"/>: AVX/FMA where the machine has it, no score matrix).
+/// The C# kernel was first chosen over TorchSharp's <c>torch.mm</c> with the copies into and out of libtorch (5k × 128
+/// documents, 2 shared cores: 1000 queries 57–102 ms against 124–186 ms); the fused kernel and <c>torch.mm</c> +
+/// <c>topk</c> are compared in tests/Dssm.Research.Tests/Benchmarks/RetrievalBenchmarks.cs and PERFORMANCE.md.
+/// Query vectors should be unit length too; they are not checked (a query's scale does not change its ranking).
 /// </para>
 /// Immutable; every method is safe to call concurrently. Saved as a small binary file (<see cref="Save"/>,
 /// <see cref="Load"/>) with a header, a format version, the dimensions and a SHA-256 checksum.
@@ -78,6 +77,7 @@ public sealed class EmbeddingIndex : IEmbeddingIndex
         var d = 1;
         for (var start = 0; start < docs.Count; start += batchSize)
         {
+            Runtime.GarbageBound.Check();   // each batch's features and copies: gigabytes over a million documents
             var batch = docs.Skip(start).Take(batchSize).Select(d => d.Text).ToArray();
             var vectors = encode(batch);
             if (vectors.Length != batch.Length) throw new InvalidOperationException($"the encoder returned {vectors.Length} vectors for {batch.Length} texts");
@@ -122,19 +122,17 @@ public sealed class EmbeddingIndex : IEmbeddingIndex
         for (var q = 0; q < queries.Count; q++)
             if (queries[q].Length != Dimension) throw new ArgumentException($"query {q} has {queries[q].Length} dimensions, the index has {Dimension}", nameof(queries));
         var results = new IReadOnlyList<ScoredDoc>[queries.Count];
-        var blocks = (queries.Count + DotProducts.QueryBlock - 1) / DotProducts.QueryBlock;
-        // One task per core: each holds a (block × N) score buffer (128 MB at a million documents), and an unbounded
-        // Parallel.For lets the thread pool add workers while blocks run long — tens of buffers, tens of GB.
-        Parallel.For(0, blocks, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, () => (new float[DotProducts.QueryBlock * Dimension], new float[DotProducts.QueryBlock * Math.Max(Count, 1)]), (block, _, buffers) =>
+        var blocks = (queries.Count + ExactTopK.QueryBlock - 1) / ExactTopK.QueryBlock;
+        // At most one task per core: an unbounded Parallel.For lets the thread pool add workers while blocks run long.
+        Parallel.For(0, blocks, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, block =>
         {
-            var (queryBuffer, scores) = buffers;
-            var first = block * DotProducts.QueryBlock;
-            var b = Math.Min(DotProducts.QueryBlock, queries.Count - first);
+            var first = block * ExactTopK.QueryBlock;
+            var b = Math.Min(ExactTopK.QueryBlock, queries.Count - first);
+            var queryBuffer = new float[b * Dimension];
             for (var q = 0; q < b; q++) queries[first + q].CopyTo(queryBuffer, q * Dimension);
-            DotProducts.Block(vectors, queryBuffer.AsSpan(0, b * Dimension), scores.AsSpan(0, b * Count), Dimension);
-            for (var q = 0; q < b; q++) results[first + q] = TopK(scores, q * Count, k);
-            return buffers;
-        }, _ => { });
+            var hits = ExactTopK.Search(vectors, ids, queryBuffer, Dimension, k);
+            for (var q = 0; q < b; q++) results[first + q] = hits[q];
+        });
         return results;
     }
 
@@ -176,27 +174,4 @@ public sealed class EmbeddingIndex : IEmbeddingIndex
 
     int RowOf(string docId) =>
         rowOf.TryGetValue(docId, out var i) ? i : throw new KeyNotFoundException($"document '{docId}' is not in the embedding index");
-
-    ScoredDoc[] TopK(float[] scores, int offset, int k)
-    {
-        // Keep the best k rows in a heap ordered worst-first, trec_eval order on (score, id).
-        int Better(int a, int b)
-        {
-            var c = scores[offset + b].CompareTo(scores[offset + a]);
-            return c != 0 ? c : string.CompareOrdinal(ids[b], ids[a]);
-        }
-        var heap = new PriorityQueue<int, int>(Comparer<int>.Create((a, b) => Better(b, a)));
-        for (var i = 0; i < Count; i++)
-        {
-            if (heap.Count < k) heap.Enqueue(i, i);
-            else if (scores[offset + i] >= scores[offset + heap.Peek()] && Better(i, heap.Peek()) < 0) heap.EnqueueDequeue(i, i);
-        }
-        var result = new ScoredDoc[heap.Count];
-        for (var r = result.Length - 1; r >= 0; r--)
-        {
-            var i = heap.Dequeue();
-            result[r] = new ScoredDoc(ids[i], scores[offset + i]);
-        }
-        return result;
-    }
 }

@@ -42,7 +42,7 @@ public static class TensorFile
                         for (long at = 0; at < flat.shape[0]; at += ChunkElements)
                         {
                             using var piece = flat.narrow(0, at, Math.Min(ChunkElements, flat.shape[0] - at));
-                            w.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(piece.data<float>().ToArray().AsSpan()));
+                            w.Write(piece.bytes);   // straight from libtorch's memory: no managed copy of a 360 MB layer
                         }
                     }
                     else throw new NotSupportedException($"tensor '{name}' has dtype {cpu.dtype}; only float32 and int64 are saved");
@@ -113,10 +113,15 @@ public static class TensorFile
             }
             else
             {
-                var data = new float[n];
-                r.BaseStream.ReadExactly(System.Runtime.InteropServices.MemoryMarshal.AsBytes(data.AsSpan()));
-                using var flat = tensor(data);
-                result[name] = flat.reshape(shape);
+                // Read into the tensor's own memory, a piece at a time (no managed array of the whole layer).
+                var t = empty(shape, ScalarType.Float32);
+                using var flat = t.reshape(-1);
+                for (long at = 0; at < n; at += ChunkElements)
+                {
+                    using var piece = flat.narrow(0, at, Math.Min(ChunkElements, n - at));
+                    r.BaseStream.ReadExactly(piece.bytes);
+                }
+                result[name] = t;
             }
         }
         return result;

@@ -178,7 +178,7 @@ public sealed class Trainer : IDisposable
             Checkpoint(run, state, log, window);   // the window is empty: the epoch's last step was logged
         }
         if (dev is null) run.SaveBest(Model, softmax, pointwise, state);
-        else run.LoadBestInto(Model);
+        else if (state.BestEpoch != state.Epoch) run.LoadBestInto(Model);   // when the last epoch is the best, its weights are in memory already
         return new TrainResult(runDirectory, state.Epoch, state.GlobalStep, state.BestDev, state.BestEpoch, dev?.Metric ?? "",
             state.Skipped, state.StoppedEarly, queriesDone / Math.Max(1e-9, state.Seconds), state.Seconds);
     }

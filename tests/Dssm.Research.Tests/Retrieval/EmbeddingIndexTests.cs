@@ -28,23 +28,38 @@ public sealed class EmbeddingIndexTests : IDisposable
     }
 
     [Theory]
-    [InlineData(37, 5)]        // fewer queries than one block
-    [InlineData(70, 1)]        // several blocks, a partial last one
-    [InlineData(70, 1000)]     // k beyond the corpus size
-    public void Top_k_equals_brute_force(int queryCount, int k)
+    [InlineData(37, 5, 19)]        // fewer queries than one group of eight; D = 19: the fallback kernel and its SIMD tail
+    [InlineData(70, 1, 19)]        // several blocks, a partial last one
+    [InlineData(70, 1000, 19)]     // k beyond the corpus size
+    [InlineData(3, 5, 32)]         // D a multiple of 8: the AVX/FMA kernel where the machine has it; a padded group
+    [InlineData(150, 7, 128)]      // three blocks of 64, partial groups, rows in two tiles
+    public void Top_k_equals_brute_force(int queryCount, int k, int dimension)
     {
-        var index = RandomIndex(300, 19, 1, out var rows);   // D = 19: exercises the SIMD tail
+        var index = RandomIndex(300, dimension, 1, out var rows);
         var random = new Random(2);
-        var queries = Enumerable.Range(0, queryCount).Select(_ => UnitVector(random, 19)).ToArray();
+        var queries = Enumerable.Range(0, queryCount).Select(_ => UnitVector(random, dimension)).ToArray();
         queries[0] = rows[3];
         var hits = index.Search(queries, k);
         for (var q = 0; q < queryCount; q++)
         {
-            var brute = rows.Select((r, i) => new ScoredDoc($"d{i}", r.Zip(queries[q], (a, b) => a * b).Sum())).ToArray();
+            var brute = rows.Select((r, i) => new ScoredDoc($"d{i}", r.Zip(queries[q], (a, b) => (double)a * b).Sum())).ToArray();
             var expected = RankingMetrics.TrecOrder(brute).Take(k).ToArray();
             Assert.Equal(expected, hits[q].Select(h => h.DocId));
+            var score = brute.ToDictionary(h => h.DocId, h => h.Score);
+            foreach (var h in hits[q]) Assert.Equal(score[h.DocId], h.Score, 1e-5);
         }
         if (k > 1) Assert.Equal(["d5", "d3"], hits[0].Take(2).Select(h => h.DocId));   // tie, id descending
+    }
+
+    [Fact]
+    public void A_query_gets_the_same_scores_alone_and_in_any_block_position()
+    {
+        var index = RandomIndex(600, 128, 3, out _);
+        var random = new Random(4);
+        var queries = Enumerable.Range(0, 77).Select(_ => UnitVector(random, 128)).ToArray();
+        var together = index.Search(queries, 20);
+        foreach (var q in new[] { 0, 7, 8, 63, 64, 76 })
+            Assert.Equal(together[q], index.Search(queries[q], 20));   // same ids and bit-identical scores
     }
 
     [Fact]

@@ -20,6 +20,39 @@ public sealed class BoundedMemoryTests : IDisposable
     public BoundedMemoryTests() => TorchRuntime.Initialize();
     public void Dispose() { if (Directory.Exists(root)) Directory.Delete(root, true); }
 
+    [Fact]
+    public void A_tensor_file_round_trips_layers_larger_than_one_piece_bit_for_bit()
+    {
+        // Saved and loaded a piece (2^20 floats) at a time from libtorch's own memory; 2.5 pieces and a scalar.
+        Directory.CreateDirectory(root);
+        var path = Path.Combine(root, "t.bin");
+        using var big = TorchSharp.torch.randn(1_310_720 * 2, generator: new TorchSharp.torch.Generator(7)).reshape(2_621_440 / 5, 5);
+        using var scalar = TorchSharp.torch.tensor(3.25f);
+        using var steps = TorchSharp.torch.tensor(new long[] { 12, -1 });
+        TensorFile.Save(path, new Dictionary<string, TorchSharp.torch.Tensor> { ["w"] = big, ["s"] = scalar, ["steps"] = steps });
+        var loaded = TensorFile.Load(path);
+        Assert.Equal(big.shape, loaded["w"].shape);
+        Assert.True(loaded["w"].eq(big).all().item<bool>());
+        Assert.Equal(3.25f, loaded["s"].item<float>());
+        Assert.Equal([12L, -1L], loaded["steps"].data<long>().ToArray());
+        foreach (var t in loaded.Values) t.Dispose();
+    }
+
+    [Fact]
+    public void The_long_loops_collect_their_garbage_every_256_MB()
+    {
+        // What the loops call: after GarbageBound.Bytes allocated, a full collection; before, none is forced.
+        var full = GC.CollectionCount(GC.MaxGeneration);
+        long kept = 0;
+        for (var allocated = 0L; allocated <= 2 * GarbageBound.Bytes; allocated += 1 << 20)
+        {
+            kept += new byte[1 << 20].Length;   // a megabyte of garbage at a time
+            GarbageBound.Check();
+        }
+        Assert.True(GC.CollectionCount(GC.MaxGeneration) > full, "no full collection after twice the bound was allocated");
+        Assert.Equal(2 * GarbageBound.Bytes + (1 << 20), kept);
+    }
+
     static readonly string[] Texts =
     [
         "copy files and directories", "move (rename) files", "", "list directory contents", "Ünïcode wörds and 中文分词",
