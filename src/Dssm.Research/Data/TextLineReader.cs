@@ -54,7 +54,7 @@ internal static class TextLineReader
                     if (text.Length == 0 || string.IsNullOrWhiteSpace(text)) report.BlankLines++;
                     else
                     {
-                        if ((number & 4095) == 0) Runtime.GarbageBound.Check();   // the parsed lines' garbage, at a million documents ~1.5 GB
+                        if ((number & 4095) == 0) GarbageBound.Check();   // the parsed lines' garbage, at a million documents ~1.5 GB
                         yield return new TextLine(number, text);
                     }
                 }

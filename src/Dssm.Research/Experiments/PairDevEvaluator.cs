@@ -3,7 +3,6 @@ using Dssm.Research.Evaluation;
 using Dssm.Research.Models;
 using Dssm.Research.Text;
 using Dssm.Research.Training;
-using Dssm.Research.Runtime;
 using static TorchSharp.torch;
 
 namespace Dssm.Research.Experiments;

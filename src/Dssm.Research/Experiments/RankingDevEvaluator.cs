@@ -3,7 +3,6 @@ using Dssm.Research.Evaluation;
 using Dssm.Research.Models;
 using Dssm.Research.Ranking;
 using Dssm.Research.Training;
-using Dssm.Research.Runtime;
 using static TorchSharp.torch;
 
 namespace Dssm.Research.Experiments;
@@ -79,7 +78,7 @@ public sealed class RankingDevEvaluator : IDevEvaluator
         for (var start = 0; start < chosen.Count; start += block)
         {
             using var inner = NewDisposeScope();
-            var ids = chosen.Skip(start).Take(block).ToArray();
+            var ids = chosen.Slice(start, block);
             var q = Encode(model, queries, ids, TextSide.Query);                                                 // (b, D)
             var (values, indices) = q.mm(d.t()).topk(Math.Min(depth, corpus.Length), dim: 1);                    // (b, k)
             var v = values.cpu().data<float>().ToArray(); var ix = indices.cpu().data<long>().ToArray();

@@ -1,3 +1,4 @@
+using Dssm.Research.Data;
 using Dssm.Research.Losses;
 using Dssm.Research.Models;
 using Dssm.Research.Runtime;
@@ -67,7 +68,7 @@ public sealed class TrainedModel : ITextEncoder
         for (var start = 0; start < texts.Count; start += batchSize)
         {
             GarbageBound.Check();
-            var slice = texts.Skip(start).Take(batchSize).ToList();
+            var slice = texts.Slice(start, batchSize);
             var batch = FeatureCache.Batch(slice, Hasher, Model.ReadsWords);
             float[] flat; int dim;
             lock (gate) // TorchSharp modules are not re-entrant; featurization above runs in parallel
@@ -78,7 +79,7 @@ public sealed class TrainedModel : ITextEncoder
                 dim = (int)y.shape[1];
                 flat = y.data<float>().ToArray();
             }
-            for (var i = 0; i < slice.Count; i++) result[start + i] = flat.AsSpan(i * dim, dim).ToArray();
+            for (var i = 0; i < slice.Length; i++) result[start + i] = flat.AsSpan(i * dim, dim).ToArray();
         }
         return result;
     }

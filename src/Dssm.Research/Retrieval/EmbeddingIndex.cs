@@ -1,3 +1,4 @@
+using Dssm.Research.Data;
 using Dssm.Research.Ranking;
 
 namespace Dssm.Research.Retrieval;
@@ -77,8 +78,8 @@ public sealed class EmbeddingIndex : IEmbeddingIndex
         var d = 1;
         for (var start = 0; start < docs.Count; start += batchSize)
         {
-            Runtime.GarbageBound.Check();   // each batch's features and copies: gigabytes over a million documents
-            var batch = docs.Skip(start).Take(batchSize).Select(d => d.Text).ToArray();
+            GarbageBound.Check();   // each batch's features and copies: gigabytes over a million documents
+            var batch = Array.ConvertAll(docs.Slice(start, batchSize), d => d.Text);
             var vectors = encode(batch);
             if (vectors.Length != batch.Length) throw new InvalidOperationException($"the encoder returned {vectors.Length} vectors for {batch.Length} texts");
             if (flat is null) { d = vectors.Length == 0 ? 1 : vectors[0].Length; flat = new float[(long)docs.Count * d]; }

@@ -1,3 +1,4 @@
+using Dssm.Research.Data;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -70,9 +71,9 @@ public static class ParquetVectors
                 for (var j = 1; j < dimension; j++) levels[r * dimension + j] = 1;
             }
             using var group = writer.CreateRowGroup();
-            await group.WriteAsync(IdField, ids.Skip(start).Take(n).ToArray(), null);
+            await group.WriteAsync(IdField, ids.Slice(start, n), null);
             await group.WriteAllPartsAsync<float>(ElementField, flat, defined, levels, CancellationToken.None);
-            await group.WriteAsync(HashField, texts.Skip(start).Take(n).Select(TextHash).ToArray(), null);
+            await group.WriteAsync(HashField, Array.ConvertAll(texts.Slice(start, n), TextHash), null);
             group.CompleteValidate();
             if (ids.Count == 0) break;
         }

@@ -1,3 +1,4 @@
+using Dssm.Research.Data;
 using Dssm.Research.Models;
 using Dssm.Research.Text;
 using Microsoft.ML.OnnxRuntime;
@@ -60,7 +61,7 @@ public sealed class OnnxEncoder : ITextEncoder
         for (var start = 0; start < texts.Count; start += batchSize)
         {
             var count = Math.Min(batchSize, texts.Count - start);
-            var bags = Hasher.Featurize(new ArraySegment<string?>(texts.Skip(start).Take(count).ToArray()));
+            var bags = Hasher.Featurize(new ArraySegment<string?>(texts.Slice(start, count)));
             var order = Enumerable.Range(0, count).OrderBy(i => Length(bags, i)).ToArray();
             for (var at = 0; at < count;)
             {

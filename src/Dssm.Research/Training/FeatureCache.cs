@@ -1,3 +1,4 @@
+using Dssm.Research.Data;
 using Dssm.Research.Models;
 using Dssm.Research.Text;
 
@@ -64,7 +65,7 @@ public sealed class FeatureCache
         long bytes = 0;
         for (var start = 0; start < texts.Count; start += Block)
         {
-            Runtime.GarbageBound.Check();
+            GarbageBound.Check();
             var chunk = Featurize(texts, start, Math.Min(Block, texts.Count - start), featurizer, perWord);
             bytes += chunk.Bytes;
             // Past the budget, or sure to pass it at the first block's rate: streamed, before the blocks fill memory.

@@ -53,6 +53,29 @@ public sealed class BoundedMemoryTests : IDisposable
         Assert.Equal(2 * GarbageBound.Bytes + (1 << 20), kept);
     }
 
+    /// <summary>A list that is not an <see cref="IList{T}"/> (as a corpus's texts made on reading) and counts the items it makes.</summary>
+    sealed class MadeOnRead(int count) : IReadOnlyList<string>
+    {
+        public int Made { get; private set; }
+        public int Count => count;
+        public string this[int index] { get { Made++; return $"text {index}"; } }
+        public IEnumerator<string> GetEnumerator() { for (var i = 0; i < count; i++) yield return this[i]; }
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+    }
+
+    [Fact]
+    public void A_batch_of_a_list_made_on_reading_makes_only_its_own_items()
+    {
+        var list = new MadeOnRead(1000);
+        _ = list.Skip(900).Take(10).ToArray();
+        Assert.Equal(910, list.Made);                      // LINQ walks from the first item: a loop of batches is quadratic
+        var made = list.Made;
+        Assert.Equal(["text 900", "text 901"], list.Slice(900, 2));
+        Assert.Equal(2, list.Made - made);
+        Assert.Equal(["text 999"], list.Slice(999, 10));   // clipped at the end
+        Assert.Empty(list.Slice(1000, 10));
+    }
+
     static readonly string[] Texts =
     [
         "copy files and directories", "move (rename) files", "", "list directory contents", "Ünïcode wörds and 中文分词",

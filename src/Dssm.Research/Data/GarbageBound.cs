@@ -1,4 +1,4 @@
-namespace Dssm.Research.Runtime;
+namespace Dssm.Research.Data;
 
 /// <summary>
 /// Keeps the garbage of the long loops (reading a corpus, featurizing it, encoding it) to about
