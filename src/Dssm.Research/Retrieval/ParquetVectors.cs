@@ -1,7 +1,7 @@
-using Dssm.Research.Data;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using Dssm.Research.Data;
 using Parquet;
 using Parquet.Schema;
 
