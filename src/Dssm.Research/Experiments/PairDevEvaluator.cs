@@ -1,9 +1,9 @@
 using Dssm.Research.Data;
 using Dssm.Research.Evaluation;
 using Dssm.Research.Models;
+using Dssm.Research.Runtime;
 using Dssm.Research.Text;
 using Dssm.Research.Training;
-using Dssm.Research.Runtime;
 using static TorchSharp.torch;
 
 namespace Dssm.Research.Experiments;

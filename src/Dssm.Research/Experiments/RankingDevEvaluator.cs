@@ -2,8 +2,8 @@ using Dssm.Research.Data;
 using Dssm.Research.Evaluation;
 using Dssm.Research.Models;
 using Dssm.Research.Ranking;
-using Dssm.Research.Training;
 using Dssm.Research.Runtime;
+using Dssm.Research.Training;
 using static TorchSharp.torch;
 
 namespace Dssm.Research.Experiments;
