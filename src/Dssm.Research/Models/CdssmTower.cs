@@ -17,7 +17,7 @@ internal sealed class CdssmTower : nn.Module, ISemanticTower
     {
         if (options.Window < 1) throw new ArgumentException("DssmOptions.Window must be at least 1");
         window = options.Window; width = options.Convolution; activation = options.Activation;
-        input = new HashedInputLayer("input", inputs, window * width, options.LazyInputLayer, withBias: false);
+        input = new HashedInputLayer("input", inputs, width, options.LazyInputLayer, withBias: false, pieces: window); // W_c (V, window·C)
         convBias = nn.Parameter(zeros(width));
         semantic = PaperInit.Linear(width, options.Output);
         RegisterComponents();
@@ -28,12 +28,8 @@ internal sealed class CdssmTower : nn.Module, ISemanticTower
     public Tensor Forward(ModelBatch batch)
     {
         var device = input.Weight.device;
-        var words = batch.Bags.Count;
-        var (windowIndex, poolIndex, longest) = CdssmWindows.Indices(batch.WordsPerText, words, window);
-        var e = input.forward(SparseInput.From(batch.Bags, device)).view(words * window, width);         // (W·window, C)
-        var padded = cat(new[] { e, zeros(1, width, device: device) });                                  // + a zero row
-        var conv = padded.index_select(0, tensor(windowIndex, device: device))
-            .view(-1, window, width).sum(1) + convBias;                                                   // (P, C)
+        var (windows, poolIndex, longest) = CdssmWindows.Bags(batch, window);
+        var conv = input.forward(SparseInput.From(windows, device)) + convBias;                            // (P, C): one bag per window position
         var h = activation.Apply(conv);
         using Scalar floor = -1e4f;                                                                        // explicit: see Training/Optimizer
         var withFloor = cat(new[] { h, full(1, width, floor, device: device) });                          // padding loses every max

@@ -88,23 +88,25 @@ public sealed class Optimizer
         for (var j = 0; j < lazy.Count; j++)
         {
             if (grads.Lazy[j] is not { } rows) continue;
-            var w = lazy[j].Weight;
             var k = dense.Count + j;
             var adam = kind == OptimizerKind.Adam;
-            if (rows.Rows.device_type == DeviceType.CPU && (adam ? CpuKernels.Applies(w, rows.Grad, m[k], v[k]) : CpuKernels.Applies(w, rows.Grad)))
+            // The rows are rows of the bag's (rows, width) view (HashedInputLayer.Pieces): w, m and v are viewed the same way.
+            using var scope = NewDisposeScope();
+            var w = lazy[j].AsRows(lazy[j].Weight);
+            Tensor? mk = adam ? lazy[j].AsRows(m[k]) : null, vk = adam ? lazy[j].AsRows(v[k]) : null;
+            if (rows.Rows.device_type == DeviceType.CPU && (adam ? CpuKernels.Applies(w, rows.Grad, mk!, vk!) : CpuKernels.Applies(w, rows.Grad)))
             {
-                CpuKernels.Adam(w, adam ? m[k] : null, adam ? v[k] : null, rows.Grad.contiguous(), rows.Rows.data<long>().ToArray(), fused);
+                CpuKernels.Adam(w, mk, vk, rows.Grad.contiguous(), rows.Rows.data<long>().ToArray(), fused);
                 continue;
             }
             // Elsewhere (CUDA): gather, update, scatter back with index_copy_ (index_add_ is slow with many rows).
-            using var scope = NewDisposeScope();
             var wr = w.index_select(0, rows.Rows);
             var g = weightDecay > 0 ? rows.Grad + wr.mul(wd) : rows.Grad;
             if (!adam) { w.index_copy_(0, rows.Rows, wr.add_(g, minusLr)); continue; }
-            var mr = m[k].index_select(0, rows.Rows).mul_(b1).add_(g, a1);
-            var vr = v[k].index_select(0, rows.Rows).mul_(b2).addcmul_(g, g, a2);
-            m[k].index_copy_(0, rows.Rows, mr);
-            v[k].index_copy_(0, rows.Rows, vr);
+            var mr = mk!.index_select(0, rows.Rows).mul_(b1).add_(g, a1);
+            var vr = vk!.index_select(0, rows.Rows).mul_(b2).addcmul_(g, g, a2);
+            mk.index_copy_(0, rows.Rows, mr);
+            vk.index_copy_(0, rows.Rows, vr);
             w.index_copy_(0, rows.Rows, wr.add_(mr.div(s1).div(vr.div(s2).sqrt_().add_(eps)), minusLr));
         }
     }

@@ -10,6 +10,6 @@ public sealed record ThroughputResult(double TrainQueriesPerSecond, double Encod
     /// that is the row gradients of the transposed bag (<c>Runtime/CpuKernels.RowGradients</c>), the rest is the update.</summary>
     public double CollectMilliseconds { get; init; }
 
-    /// <summary>CDSSM: of the forward, the mean ms a step spends building its window and pooling indices in C#; 0 for DSSM.</summary>
+    /// <summary>CDSSM: of the forward, the mean ms a step spends building its window bags and pooling indices in C#; 0 for DSSM.</summary>
     public double WindowsMilliseconds { get; init; }
 }
