@@ -7,8 +7,9 @@ namespace Dssm.Research.Retrieval;
 /// A corpus embedding matrix — document ids and their unit-length vectors, N × D — with exact top-k search by
 /// cosine (a dot product, since rows are unit length: R(Q, D) = cos(y_Q, y_D), Huang et al. 2013, §3).
 /// <para>
-/// Search runs blocks of 64 queries over the matrix in plain C#, blocks spread over the cores, each row's scores going
-/// straight into the queries' top-k heaps (<see cref="ExactTopK"/>: AVX/FMA where the machine has it, no score matrix).
+/// Search runs blocks of 64 queries over the matrix in plain C#, blocks spread over the cores (and the rows, when there are
+/// fewer blocks than cores), each row's scores going straight into the queries' top-k heaps (<see cref="ExactTopK"/>:
+/// AVX/FMA where the machine has it, no score matrix).
 /// The C# kernel was first chosen over TorchSharp's <c>torch.mm</c> with the copies into and out of libtorch (5k × 128
 /// documents, 2 shared cores: 1000 queries 57–102 ms against 124–186 ms); the fused kernel and <c>torch.mm</c> +
 /// <c>topk</c> are compared in tests/Dssm.Research.Tests/Benchmarks/RetrievalBenchmarks.cs and PERFORMANCE.md.
@@ -124,15 +125,24 @@ public sealed class EmbeddingIndex : IEmbeddingIndex
             if (queries[q].Length != Dimension) throw new ArgumentException($"query {q} has {queries[q].Length} dimensions, the index has {Dimension}", nameof(queries));
         var results = new IReadOnlyList<ScoredDoc>[queries.Count];
         var blocks = (queries.Count + ExactTopK.QueryBlock - 1) / ExactTopK.QueryBlock;
+        // Fewer blocks than cores (one query, a few dozen): the rows are split over the cores instead, each part's top-k
+        // merged — the same scores, so the same hits.
+        var cores = Environment.ProcessorCount;
+        var parts = blocks < cores && Count >= 2 * ExactTopK.TileRows ? Math.Min(cores / blocks, Count / ExactTopK.TileRows) : 1;
         // At most one task per core: an unbounded Parallel.For lets the thread pool add workers while blocks run long.
-        Parallel.For(0, blocks, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, block =>
+        Parallel.For(0, blocks * parts, new ParallelOptions { MaxDegreeOfParallelism = cores }, task =>
         {
+            var (block, part) = (task / parts, task % parts);
             var first = block * ExactTopK.QueryBlock;
             var b = Math.Min(ExactTopK.QueryBlock, queries.Count - first);
             var queryBuffer = new float[b * Dimension];
             for (var q = 0; q < b; q++) queries[first + q].CopyTo(queryBuffer, q * Dimension);
-            var hits = ExactTopK.Search(vectors, ids, queryBuffer, Dimension, k);
-            for (var q = 0; q < b; q++) results[first + q] = hits[q];
+            var (from, to) = ((int)((long)Count * part / parts), (int)((long)Count * (part + 1) / parts));
+            var hits = ExactTopK.Search(vectors.AsSpan(from * Dimension, (to - from) * Dimension), ids, queryBuffer, Dimension, k, from);
+            if (parts == 1) { for (var q = 0; q < b; q++) results[first + q] = hits[q]; return; }
+            lock (results)
+                for (var q = 0; q < b; q++)
+                    results[first + q] = results[first + q] is { } other ? Merge(other, hits[q], k) : hits[q];
         });
         return results;
     }
@@ -172,6 +182,10 @@ public sealed class EmbeddingIndex : IEmbeddingIndex
         try { return new EmbeddingIndex(fileIds, fileVectors, dimension); }
         catch (ArgumentException e) { throw new InvalidDataException($"{path}: {e.Message}", e); }
     }
+
+    /// <summary>The best k of two top-k lists, trec order (score descending, ties by id descending).</summary>
+    static ScoredDoc[] Merge(IReadOnlyList<ScoredDoc> a, IReadOnlyList<ScoredDoc> b, int k) =>
+        a.Concat(b).OrderByDescending(h => h.Score).ThenByDescending(h => h.DocId, StringComparer.Ordinal).Take(k).ToArray();
 
     int RowOf(string docId) =>
         rowOf.TryGetValue(docId, out var i) ? i : throw new KeyNotFoundException($"document '{docId}' is not in the embedding index");

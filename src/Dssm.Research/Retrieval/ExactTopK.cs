@@ -33,12 +33,13 @@ internal static class ExactTopK
     public static bool Vectorised(int dimension) => Avx.IsSupported && Fma.IsSupported && dimension % Group == 0;
 
     /// <summary>Top-k of each query of the block, in trec_eval order (score descending, ties by id descending).</summary>
-    /// <param name="docs">N × D row-major.</param>
-    /// <param name="ids">the N row ids (the tie-break).</param>
+    /// <param name="docs">n × D row-major: rows firstRow … firstRow + n − 1 of the matrix.</param>
+    /// <param name="ids">the ids of every row of the matrix (the tie-break).</param>
     /// <param name="queries">B × D row-major, B ≤ <see cref="QueryBlock"/>.</param>
-    public static ScoredDoc[][] Search(ReadOnlySpan<float> docs, string[] ids, ReadOnlySpan<float> queries, int dimension, int k)
+    /// <param name="firstRow">the matrix row of docs' first row.</param>
+    public static ScoredDoc[][] Search(ReadOnlySpan<float> docs, string[] ids, ReadOnlySpan<float> queries, int dimension, int k, int firstRow = 0)
     {
-        var n = ids.Length;
+        var n = docs.Length / dimension;
         var b = queries.Length / dimension;
         var groups = (b + Group - 1) / Group;
         // Padded to whole groups with zero queries, so that every real query's arithmetic is the same.
@@ -83,7 +84,7 @@ internal static class ExactTopK
                     {
                         var j = System.Numerics.BitOperations.TrailingZeroCount(over);
                         var heap = heaps[g * Group + j];
-                        if (heap.Offer(row, scores[j])) limit[j] = heap.Threshold;
+                        if (heap.Offer(firstRow + row, scores[j])) limit[j] = heap.Threshold;
                     }
                 }
             }

@@ -33,9 +33,10 @@ public sealed class EmbeddingIndexTests : IDisposable
     [InlineData(70, 1000, 19)]     // k beyond the corpus size
     [InlineData(3, 5, 32)]         // D a multiple of 8: the AVX/FMA kernel where the machine has it; a padded group
     [InlineData(150, 7, 128)]      // three blocks of 64, partial groups, rows in two tiles
-    public void Top_k_equals_brute_force(int queryCount, int k, int dimension)
+    [InlineData(1, 10, 128, 1100)] // one query: the rows split over the cores and the parts' top-k merged
+    public void Top_k_equals_brute_force(int queryCount, int k, int dimension, int documents = 300)
     {
-        var index = RandomIndex(300, dimension, 1, out var rows);
+        var index = RandomIndex(documents, dimension, 1, out var rows);
         var random = new Random(2);
         var queries = Enumerable.Range(0, queryCount).Select(_ => UnitVector(random, dimension)).ToArray();
         queries[0] = rows[3];
