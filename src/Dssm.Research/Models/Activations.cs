@@ -1,3 +1,4 @@
+using Dssm.Research.Runtime;
 using static TorchSharp.torch;
 
 namespace Dssm.Research.Models;
@@ -19,11 +20,14 @@ public static class Activations
     /// </summary>
     public static Tensor ApplyInPlace(this Activation activation, Tensor x) => activation switch
     {
+        Activation.Tanh when CpuKernels.Applies(x) => Tanh(x),
         Activation.Tanh => x.tanh_(),
         Activation.Relu => x.relu_(),
         Activation.Gelu => nn.functional.gelu(x),
         _ => x,
     };
+
+    static Tensor Tanh(Tensor x) { CpuKernels.TanhInPlace(x); return x; }
 
     public static Activation Parse(string name) => name.Trim().ToLowerInvariant() switch
     {

@@ -35,6 +35,44 @@ public class CpuKernelsTests
     }
 
     [Fact]
+    public void Tanh_is_within_3e_7_of_tanh_in_double_and_keeps_the_special_values()
+    {
+        // Every float step of 10⁻⁵ over [−12, 12], then the values where an approximation goes wrong first.
+        var grid = Enumerable.Range(-1_200_000, 2_400_001).Select(i => i * 1e-5f).ToArray();
+        var y = (float[])grid.Clone();
+        CpuKernels.Tanh(y);
+        var worst = grid.Select((x, i) => Math.Abs(y[i] - Math.Tanh(x))).Max();
+        Assert.InRange(worst, 0, 3e-7);
+        float[] special = [0f, -0f, 1e-30f, -3e-4f, 8f, 9f, 20f, -20f, float.PositiveInfinity, float.NegativeInfinity, float.NaN, float.MaxValue];
+        var s = (float[])special.Clone();
+        CpuKernels.Tanh(s);
+        Assert.Equal(new[] { 0f, -0f, 1e-30f, -3e-4f }, s[..4]);
+        Assert.True(float.IsNegative(s[1]));                                     // −0 stays −0
+        Assert.InRange(Math.Abs(s[4] - Math.Tanh(8)), 0, 3e-7);
+        Assert.Equal(new[] { 1f, 1f, -1f, 1f, -1f }, s[5..10]);
+        Assert.True(float.IsNaN(s[10]));
+        Assert.Equal(1f, s[11]);
+    }
+
+    [Fact]
+    public void Tanh_of_a_value_does_not_depend_on_where_it_stands_and_matches_libtorch()
+    {
+        manual_seed(8);
+        var x = randn(5, 301).mul(3);                       // 1,505 floats: neither chunk nor vector length divides it
+        var expected = x.tanh();
+        var y = x.clone();
+        CpuKernels.TanhInPlace(y);
+        Assert.InRange((y - expected).abs().max().item<float>(), 0, 3e-7f);
+        var values = x.data<float>().ToArray(); var all = y.data<float>().ToArray();
+        foreach (var at in new[] { 0, 1, 7, 300, 1500, 1504 })   // alone (the tail path) or in a row: the same float
+        {
+            var alone = new[] { values[at] };
+            CpuKernels.Tanh(alone);
+            Assert.Equal(all[at], alone[0]);
+        }
+    }
+
+    [Fact]
     public void Fused_adam_on_rows_touches_only_those_rows()
     {
         manual_seed(4);
