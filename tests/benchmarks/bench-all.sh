@@ -72,7 +72,7 @@ $DOTNET build src/Dssm.Cli/Dssm.Cli.csproj -c Release -v q -nologo > "$OUT/logs/
   echo "cpu $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs) cores $(nproc) flags_avx512f $(grep -m1 -c avx512f /proc/cpuinfo)"
   echo "kernel $(uname -r)"
   echo "dotnet $($DOTNET --version)"
-  echo "torchsharp $(grep -o 'TorchSharp[^"]*" Version="[^"]*' Directory.Packages.props | head -3 | tr '\n' ' ')"
+  echo "torchsharp $(sed -n 's:.*<TorchSharpVersion>\(.*\)</TorchSharpVersion>.*:\1:p' Directory.Packages.props) libtorch $(sed -n 's:.*<LibTorchVersion>\(.*\)</LibTorchVersion>.*:\1:p' Directory.Packages.props)"
   echo "python $("$PYTHON" -c 'import sys, torch; print(sys.version.split()[0], "torch", torch.__version__)')"
   echo "blas $(readlink -f /usr/lib/x86_64-linux-gnu/libblas.so.3 2>/dev/null || echo unknown)"
   echo "peer_dssm $PEER_DSSM sha256 $(sha256sum "$PEER_DSSM" | cut -c1-16)"
