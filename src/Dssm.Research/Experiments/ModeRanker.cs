@@ -29,7 +29,7 @@ sealed class ModeRanker : IDisposable
         // Without a choice, a dataset that ships candidates (WikiQA) is ranked over them, as before.
         stage = options.FirstStage ?? (data.Candidates.Count > 0 ? new FirstStage(FirstStageKind.Candidates) : FirstStage.Corpus);
         Bm25Options = new BaselineOptions(BaselineKind.Bm25, options.Depth, Analyzer: options.Analyzer, PlainTokenizer: model.Options.Hashing.Tokenizer);
-        index = new(() => EmbeddingIndex.Encode(data.DocumentTexts, t => model.Encode(t, TextSide.Document)));
+        index = new(() => EmbeddingIndex.Encode(data.DocumentTexts, t => model.Encode(t, TextSide.Document), concurrency: Environment.ProcessorCount));
         if (options.Index == IndexKind.Hnsw) hnsw = new(() => HnswIndex.Build(index.Value, options.Hnsw));   // the full corpus through the approximate index
         var analyzer = Bm25Options.CreateAnalyzer();
         bm25 = new(() => Baselines.Build(data.Documents.AsParallel().AsOrdered().Select(d => (d.Id, analyzer.Tokenize(d.FullText))), Bm25Options));

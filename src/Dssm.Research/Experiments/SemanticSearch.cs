@@ -43,7 +43,7 @@ public sealed class SemanticSearch : IDisposable
             var dataPath = Path.GetFullPath(dataDir ?? new RunFolder(runDir).ReadProvenance().Data
                 ?? throw new ArgumentException("the run has no dataset recorded; give --data DIR"));
             var data = BeirDataset.Load(dataPath);
-            IEmbeddingIndex index = indexFile is null ? EmbeddingIndex.Encode(data.DocumentTexts, t => model.Encode(t, TextSide.Document))
+            IEmbeddingIndex index = indexFile is null ? EmbeddingIndex.Encode(data.DocumentTexts, t => model.Encode(t, TextSide.Document), concurrency: Environment.ProcessorCount)
                 : HnswIndex.IsHnsw(indexFile) ? HnswIndex.Load(indexFile, hnswExpansionSearch) : CheckedIndex(indexFile, model, runDir, data);
             return new SemanticSearch(model, data, dataPath, index);
         }

@@ -68,30 +68,54 @@ public sealed class EmbeddingIndex : IEmbeddingIndex
     /// <summary>
     /// Encodes a corpus in batches with a model's encoder (texts → unit vectors, e.g. a tower's <c>Encode</c>)
     /// and builds the index; <paramref name="progress"/> receives the number of documents encoded so far.
+    /// <paramref name="concurrency"/> batches are encoded at once when the encoder allows it (an
+    /// <see cref="Serving.ITextEncoder"/> does: its featurization runs on the calling thread, its model under a lock or in a
+    /// thread-safe session), so that one batch's texts are featurized while another's run through the model — featurizing
+    /// is single-threaded C#, the model uses every core. Every batch lands at its own rows, so the index is the same for
+    /// any concurrency (test).
     /// </summary>
     public static EmbeddingIndex Encode(IReadOnlyList<(string Id, string Text)> docs, Func<IReadOnlyList<string>, float[][]> encode,
-        int batchSize = 256, IProgress<int>? progress = null)
+        int batchSize = 256, IProgress<int>? progress = null, int concurrency = 1)
     {
         ArgumentNullException.ThrowIfNull(docs);
         ArgumentNullException.ThrowIfNull(encode);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(batchSize);
-        float[]? flat = null;   // N × D, written batch by batch: no per-row arrays kept
-        var d = 1;
-        for (var start = 0; start < docs.Count; start += batchSize)
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(concurrency);
+        var ids = docs.Select(x => x.Id).ToArray();
+        if (docs.Count == 0) return new EmbeddingIndex(ids, Array.Empty<float>(), 1);
+        var batches = (docs.Count + batchSize - 1) / batchSize;
+        float[][] Vectors(int b)
         {
             GarbageBound.Check();   // each batch's features and copies: gigabytes over a million documents
-            var batch = Array.ConvertAll(docs.Slice(start, batchSize), d => d.Text);
+            var batch = Array.ConvertAll(docs.Slice(b * batchSize, batchSize), d => d.Text);
             var vectors = encode(batch);
             if (vectors.Length != batch.Length) throw new InvalidOperationException($"the encoder returned {vectors.Length} vectors for {batch.Length} texts");
-            if (flat is null) { d = vectors.Length == 0 ? 1 : vectors[0].Length; flat = new float[(long)docs.Count * d]; }
+            return vectors;
+        }
+        var first = Vectors(0);                 // fixes D, and with it the N × D matrix, written batch by batch: no per-row arrays kept
+        var d = first.Length == 0 ? 1 : first[0].Length;
+        var flat = new float[(long)docs.Count * d];
+        var encoded = 0;
+        var gate = new object();
+        void Store(int b, float[][] vectors)
+        {
             for (var i = 0; i < vectors.Length; i++)
             {
-                if (vectors[i].Length != d) throw new InvalidOperationException($"the encoder returned {vectors[i].Length} dimensions for text {start + i}, {d} before");
-                vectors[i].CopyTo(flat, (long)(start + i) * d);
+                if (vectors[i].Length != d) throw new InvalidOperationException($"the encoder returned {vectors[i].Length} dimensions for text {b * batchSize + i}, {d} before");
+                vectors[i].CopyTo(flat, ((long)b * batchSize + i) * d);
             }
-            progress?.Report(start + batch.Length);
+            lock (gate) progress?.Report(encoded += vectors.Length);   // in increasing order, whichever batch finishes first
         }
-        return new EmbeddingIndex(docs.Select(x => x.Id).ToArray(), flat ?? [], d);
+        Store(0, first);
+        try
+        {
+            Parallel.For(1, batches, new ParallelOptions { MaxDegreeOfParallelism = concurrency }, b => Store(b, Vectors(b)));
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count > 0)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();   // the encoder's own error, not a wrapper
+        }
+        return new EmbeddingIndex(ids, flat, d);
     }
 
     /// <summary>How far a row's norm may be from 1 (float32 round-off of a normalised tower output).</summary>

@@ -112,6 +112,28 @@ public sealed class EmbeddingIndexTests : IDisposable
         Assert.Equal(["d6", "d4", "d2", "d0"], index.Search([1f, 0f], 4).Select(h => h.DocId));
     }
 
+    [Fact]
+    public void Encoding_batches_at_once_gives_the_same_index_and_the_encoders_own_error()
+    {
+        // Batches finish out of order (the later ones sleep less); each must still land at its own rows.
+        var docs = Enumerable.Range(0, 1000).Select(i => ($"d{i}", i.ToString())).ToArray();
+        float[][] Encoder(IReadOnlyList<string> texts)
+        {
+            Thread.Sleep(Math.Max(0, 8 - int.Parse(texts[0]) / 64));
+            return texts.Select(t => { var a = int.Parse(t) * 0.001f; return new[] { MathF.Cos(a), MathF.Sin(a) }; }).ToArray();
+        }
+        var one = EmbeddingIndex.Encode(docs, Encoder, batchSize: 64);
+        var seen = new List<int>();
+        var four = EmbeddingIndex.Encode(docs, Encoder, batchSize: 64, progress: new SyncProgress(seen), concurrency: 4);
+        Assert.Equal(one.Ids, four.Ids);
+        for (var i = 0; i < docs.Length; i++) Assert.True(one.Row(i).SequenceEqual(four.Row(i)), $"row {i} differs");
+        Assert.Equal(seen.Order(), seen);                      // progress only goes up
+        Assert.Equal(1000, seen[^1]);
+        var e = Assert.Throws<InvalidOperationException>(() => EmbeddingIndex.Encode(docs,
+            t => t[0] == "640" ? throw new InvalidOperationException("batch 10 failed") : Encoder(t), batchSize: 64, concurrency: 4));
+        Assert.Equal("batch 10 failed", e.Message);
+    }
+
     sealed class SyncProgress(List<int> seen) : IProgress<int>
     {
         public void Report(int value) => seen.Add(value);
