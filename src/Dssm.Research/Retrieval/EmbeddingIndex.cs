@@ -87,7 +87,7 @@ public sealed class EmbeddingIndex : IEmbeddingIndex
         float[][] Vectors(int b)
         {
             GarbageBound.Check();   // each batch's features and copies: gigabytes over a million documents
-            var batch = Array.ConvertAll(docs.Slice(b * batchSize, batchSize), d => d.Text);
+            var batch = Array.ConvertAll(docs.Slice(b * batchSize, batchSize), x => x.Text);
             var vectors = encode(batch);
             if (vectors.Length != batch.Length) throw new InvalidOperationException($"the encoder returned {vectors.Length} vectors for {batch.Length} texts");
             return vectors;

@@ -8,11 +8,11 @@ using static TorchSharp.torch;
 namespace Dssm.Research.Runtime;
 
 /// <summary>
-/// Fused loops over CPU float32 tensors, written in C# on the tensors' own memory (no copies), for the two
-/// places where chains of libtorch ops cost most in DSSM training: the gradient of the touched input-layer
-/// rows (a transposed EmbeddingBag; libtorch's backward with per-sample weights and its <c>index_add</c> are
-/// slow on CPU) and Adam's update (one pass over w, m, v, g instead of ~8 temporaries). Same arithmetic as
-/// the libtorch ops they replace, up to float rounding; the tests compare both.
+/// Fused loops over CPU float32 tensors, written in C# on the tensors' own memory (no copies), for the
+/// places where libtorch's ops cost most: in training, the gradient of the touched input-layer rows (a transposed
+/// EmbeddingBag; libtorch's backward with per-sample weights and its <c>index_add</c> are slow on CPU) and Adam's
+/// update (one pass over w, m, v, g instead of ~8 temporaries); in encoding, tanh. Same arithmetic as the libtorch
+/// ops they replace, up to float rounding; the tests compare both.
 /// </summary>
 internal static class CpuKernels
 {
